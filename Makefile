@@ -1,0 +1,43 @@
+# 信用门户 — developer and operator entry points. `make help` lists them.
+PY       ?= python3
+VENV     := .venv
+BIN      := $(VENV)/bin
+FLASK    := $(BIN)/flask --app wsgi
+STAMP    := $(VENV)/.installed
+PG_URL   ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+RECORDS  ?= 20000
+SEED     ?= 2026
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint bench translations clean-instance
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/' | expand -t 18
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(STAMP)
+
+translations: $(STAMP)  ## compile the .po catalogues into .mo files
+	$(BIN)/pybabel compile -q -d translations
+
+run: $(STAMP) translations  ## venv + install + database + demo data + serve on http://127.0.0.1:5000
+	$(FLASK) init-db
+	$(FLASK) demo-data --records $(RECORDS) --seed $(SEED) --if-empty
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+test: $(STAMP) translations  ## venv + install + lint + the whole test suite (PostgreSQL too when it answers)
+	$(BIN)/ruff check .
+	if $(BIN)/python -c "import psycopg,sys; psycopg.connect('host=127.0.0.1 port=5432 user=postgres dbname=test', connect_timeout=2).close()" 2>/dev/null; \
+	then TEST_DATABASE_URL=$${TEST_DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -q; \
+	else echo "PostgreSQL not reachable on 127.0.0.1:5432: its tests will be skipped"; $(BIN)/pytest -q; fi
+
+lint: $(STAMP)  ## ruff check and format check
+	$(BIN)/ruff check .
+
+bench: $(STAMP)  ## benchmarks (import throughput, ...); figures go in the issue notes
+	$(BIN)/python benchmarks/import_bench.py --rows 100000
+
+clean-instance:  ## remove the local database, index and uploads (instance/)
+	rm -rf instance

@@ -1,0 +1,113 @@
+"""Click commands of CONTRACT.md; each body parses options and calls a service."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+
+from portal import clock
+
+
+@click.command("init-db")
+def init_db_command() -> None:
+    """Create or upgrade the schema (Alembic migrations) and load the reference catalogue."""
+    from portal.extensions import db
+    from portal.services.setup import init_db
+
+    counts = init_db(db.session, current_app.extensions["migrate"].directory)
+    click.echo(f"database ready (list types {counts['list_types']}, measures {counts['measures']})")
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--kind", type=click.Choice(["penalty", "permit", "list"]), required=True)
+@click.option("--source", "source_label", default=None, help="label of the batch, e.g. the department")
+def import_command(file: Path, kind: str, source_label: str | None) -> None:
+    """Import a 双公示 penalty/permit or list file (CSV or XLSX) in the data-standard format."""
+    from portal.extensions import db
+    from portal.importers.run import ImportFileError, import_file
+
+    if not file.exists():
+        click.echo(f"错误：文件不存在：{file}", err=True)
+        sys.exit(2)
+    bar = click.progressbar(length=1, label="导入", file=sys.stderr, show_pos=False)
+
+    def set_size(size: int) -> None:
+        bar.length = max(size, 1)
+
+    try:
+        with bar:
+            result = import_file(
+                db.session,
+                file,
+                kind,
+                today=clock.today(),
+                source_label=source_label,
+                publish_minor_penalties=bool(current_app.config["PUBLISH_MINOR_PENALTIES"]),
+                progress=bar.update,
+                on_size=set_size,
+            )
+    except ImportFileError as exc:
+        click.echo(f"错误：{exc}", err=True)
+        sys.exit(2)
+    for warning in result.warnings:
+        click.echo(warning, err=True)
+    click.echo(result.summary)
+
+
+@click.command("demo-data")
+@click.option("--records", default=20000, show_default=True, type=click.IntRange(0, 5_000_000))
+@click.option("--seed", default=2026, show_default=True, type=int)
+@click.option("--as-of", "as_of", default=None, help="anchor date YYYY-MM-DD (default: today in China)")
+@click.option("--if-empty", is_flag=True, help="do nothing when the database already holds records")
+def demo_data_command(records: int, seed: int, as_of: str | None, if_empty: bool) -> None:
+    """Generate realistic, deterministic demo data (same seed and as-of date, same data)."""
+    from portal.domain.dates import parse_date
+    from portal.extensions import db
+    from portal.services.demo_load import has_records, load_demo
+
+    if if_empty and has_records(db.session):
+        click.echo("demo data: database already has records, nothing done")
+        return
+    anchor = parse_date(as_of) if as_of else clock.today()
+    assert anchor is not None  # noqa: S101 - parse_date only returns None for blank input
+    with click.progressbar(length=records, label="生成演示数据", file=sys.stderr) as bar:
+        summary = load_demo(db.session, records=records, seed=seed, as_of=anchor, progress=bar.update)
+    click.echo(summary)
+
+
+@click.group("translate")
+def translate_group() -> None:
+    """Translation and localisation commands (pybabel)."""
+
+
+def _pybabel(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True)  # noqa: S603
+
+
+@translate_group.command("extract")
+def translate_extract() -> None:
+    """Extract messages into translations/messages.pot."""
+    _pybabel("extract", "-F", "babel.cfg", "-k", "_l", "-o", "translations/messages.pot", ".")
+
+
+@translate_group.command("update")
+def translate_update() -> None:
+    """Extract, then update every language's catalogue."""
+    translate_extract()
+    _pybabel("update", "-i", "translations/messages.pot", "-d", "translations")
+
+
+@translate_group.command("compile")
+def translate_compile() -> None:
+    """Compile catalogues into .mo files (build output, not committed)."""
+    _pybabel("compile", "-d", "translations")
+
+
+def register(app: Flask) -> None:
+    for command in (init_db_command, import_command, demo_data_command, translate_group):
+        app.cli.add_command(command)

@@ -1,0 +1,94 @@
+"""Configuration classes and the fail-fast check of the PORTAL_* settings."""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from typing import Any
+
+from flask import Flask
+
+log = logging.getLogger(__name__)
+
+SEARCH_BACKENDS = ("whoosh", "tantivy", "postgres")
+STRING_KEYS = ("SECRET_KEY", "SQLALCHEMY_DATABASE_URI", "SEARCH_BACKEND", "SEARCH_DIR", "REDIS_URL", "UPLOAD_DIR")
+
+
+class ConfigError(RuntimeError):
+    """A setting is missing or invalid; the message names the PORTAL_ variable."""
+
+
+class Config:
+    SECRET_KEY: str | None = None
+    SQLALCHEMY_DATABASE_URI: str | None = None  # filled from the instance path
+    SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
+    SEARCH_BACKEND: str | None = None
+    SEARCH_DIR: str | None = None
+    UPLOAD_DIR: str | None = None
+    REDIS_URL: str | None = None
+    BABEL_DEFAULT_LOCALE = "zh_CN"
+    BABEL_DEFAULT_TIMEZONE = "Asia/Shanghai"
+    LANGUAGES = ("zh_CN", "en")
+    # DOMAIN.md §17: 轻微 penalties are not published unless a deployment decides otherwise.
+    PUBLISH_MINOR_PENALTIES = False
+    MAX_CONTENT_LENGTH = 60 * 1024 * 1024
+    JSON_AS_ASCII = False
+
+
+class DevelopmentConfig(Config):
+    pass
+
+
+class ProductionConfig(Config):
+    SESSION_COOKIE_SECURE = True
+
+
+class TestConfig(Config):
+    TESTING = True
+    SECRET_KEY = "test-secret-key"  # noqa: S105 - fixed key only in the test config
+
+
+CONFIGS: dict[str, type[Config]] = {
+    "development": DevelopmentConfig,
+    "production": ProductionConfig,
+    "test": TestConfig,
+}
+
+
+def config_class(env: str) -> type[Config]:
+    try:
+        return CONFIGS[env]
+    except KeyError:
+        raise ConfigError(f"PORTAL_ENV must be one of {', '.join(CONFIGS)}, not {env!r}") from None
+
+
+def fill_instance_paths(app: Flask) -> None:
+    """Default the database, index and upload locations to the instance folder (flaskr style)."""
+    os.makedirs(app.instance_path, exist_ok=True)
+    cfg = app.config
+    if not cfg.get("SQLALCHEMY_DATABASE_URI"):
+        cfg["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + os.path.join(app.instance_path, "portal.db")
+    if not cfg.get("SEARCH_DIR"):
+        cfg["SEARCH_DIR"] = os.path.join(app.instance_path, "search")
+    if not cfg.get("UPLOAD_DIR"):
+        cfg["UPLOAD_DIR"] = os.path.join(app.instance_path, "uploads")
+
+
+def check_config(app: Flask, env: str) -> None:
+    """Coerce and validate settings; refuse to start with a clear message."""
+    cfg = app.config
+    for key in STRING_KEYS:  # from_prefixed_env parses JSON, so "123456" arrives as an int
+        if cfg.get(key) is not None and not isinstance(cfg[key], str):
+            cfg[key] = str(cfg[key])
+    if not cfg.get("SECRET_KEY"):
+        if env == "production":
+            raise ConfigError("PORTAL_SECRET_KEY is required in production")
+        cfg["SECRET_KEY"] = secrets.token_hex(32)
+        log.info("no PORTAL_SECRET_KEY: using a random key, sessions will not survive a restart")
+    backend = cfg.get("SEARCH_BACKEND")
+    if backend is not None and backend not in SEARCH_BACKENDS:
+        raise ConfigError(f"PORTAL_SEARCH_BACKEND must be one of {', '.join(SEARCH_BACKENDS)}, not {backend!r}")
+    uri = cfg["SQLALCHEMY_DATABASE_URI"]
+    if uri.startswith("postgresql://"):  # plain URLs would pick psycopg2, which we do not ship
+        cfg["SQLALCHEMY_DATABASE_URI"] = "postgresql+psycopg://" + uri.removeprefix("postgresql://")

@@ -1,0 +1,49 @@
+"""Enumerations of the data standard: subject kinds, list categories, permit categories and states."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class SubjectKind(StrEnum):
+    LEGAL = "legal"  # 法人及非法人组织
+    INDIVIDUAL_BUSINESS = "individual_business"  # 个体工商户
+    NATURAL_PERSON = "natural_person"  # 自然人
+
+
+SUBJECT_KIND_BY_ZH = {
+    "法人及非法人组织": SubjectKind.LEGAL,
+    "个体工商户": SubjectKind.INDIVIDUAL_BUSINESS,
+    "自然人": SubjectKind.NATURAL_PERSON,
+}
+
+
+class ListCategory(StrEnum):
+    """CONTRACT.md uses redlist|blacklist; 重点关注名单 gets `watchlist` (DOMAIN.md §17)."""
+
+    REDLIST = "redlist"  # 红名单
+    BLACKLIST = "blacklist"  # 严重失信主体名单 (formerly 黑名单)
+    WATCHLIST = "watchlist"  # 重点关注名单
+
+
+LIST_CATEGORY_BY_ZH = {
+    "红名单": ListCategory.REDLIST,
+    "严重失信主体名单": ListCategory.BLACKLIST,
+    "重点关注名单": ListCategory.WATCHLIST,
+}
+# Old terms that must be rejected with a hint to the current one (data-standard §2, §6).
+OLD_LIST_CATEGORIES = {"黑名单": "严重失信主体名单", "失信黑名单": "严重失信主体名单"}
+
+
+PERMIT_CATEGORIES = ("普通", "特许", "认可", "核准", "登记", "其他")
+
+
+class PermitState(StrEnum):
+    VALID = "1"  # 有效
+    INVALID = "2"  # 无效
+
+
+class RecordKind(StrEnum):
+    PENALTY = "penalty"
+    PERMIT = "permit"
+    LIST_ENTRY = "list"

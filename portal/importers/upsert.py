@@ -1,0 +1,190 @@
+"""Writes parsed rows: insert new records, version changed ones (history kept), skip unchanged ones."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from portal.domain import publicity, text
+from portal.domain.publicity import RecordStatus
+from portal.importers.records import ParsedRow, automatic_hold
+from portal.importers.subject_store import SubjectStore
+from portal.models import Department, ImportBatch, ListEntry, ListType, Penalty, Permit, RecordHistory, SearchOutbox
+
+MODELS: dict[str, type[Penalty] | type[Permit] | type[ListEntry]] = {
+    "penalty": Penalty,
+    "permit": Permit,
+    "list": ListEntry,
+}
+KEY_COLUMNS = {
+    "penalty": ("decision_key",),
+    "permit": ("doc_key",),
+    "list": ("list_key", "doc_key"),
+}
+AUTOMATIC_HOLDS = frozenset({"轻微", "未成年人", "待确认成年"})
+_AUTHORITY_COLUMNS = {
+    "penalty": ("authority_name", "authority_uscc"),
+    "permit": ("authority_name", "authority_uscc"),
+    "list": ("recognised_by", "recognised_by_uscc"),
+}
+
+
+@dataclass
+class ChunkOutcome:
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    duplicates: list[tuple[ParsedRow, int]] = field(default_factory=list)  # (row, first line with its key)
+
+
+class RecordWriter:
+    """One import batch's writer; every write happens in the caller's transaction."""
+
+    def __init__(self, session: Session, kind: str, batch: ImportBatch, *, publish_minor_penalties: bool) -> None:
+        self.session = session
+        self.kind = kind
+        self.model = MODELS[kind]
+        self.batch = batch
+        self.publish_minor = publish_minor_penalties
+        self.subjects = SubjectStore(session)
+        self.seen: dict[tuple[object, ...], int] = {}  # db key -> line, catches merges of differently keyed rows
+        self.departments: dict[str, str] = {}
+        self.list_types: dict[str, tuple[int, str]] | None = None
+
+    def check(self, row: ParsedRow) -> None:
+        """Checks that need reference data: list names against the catalogue (warn only, data-standard §6)."""
+        if self.kind != "list":
+            return
+        if self.list_types is None:
+            query = sa.select(ListType.name_key, ListType.id, ListType.category)
+            self.list_types = {k: (i, c) for k, i, c in self.session.execute(query)}
+        found = self.list_types.get(str(row.values["list_key"]))
+        if found is None:
+            row.warnings.append(f"名单名称不在目录中：{row.values['list_name']}（已保留，待管理员加入目录）")
+            row.values["list_type_id"] = None
+            return
+        row.values["list_type_id"] = found[0]
+        if found[1] != row.values["category"]:
+            row.warnings.append("名单类别与目录不一致，已按文件导入")
+
+    def write(self, rows: list[ParsedRow]) -> ChunkOutcome:
+        outcome = ChunkOutcome()
+        if not rows:
+            return outcome
+        subject_ids = self.subjects.resolve(rows)
+        keyed: list[tuple[tuple[object, ...], ParsedRow]] = []
+        for row, sid in zip(rows, subject_ids, strict=True):
+            key = (*(row.values[c] for c in KEY_COLUMNS[self.kind]), sid)
+            if key in self.seen:
+                outcome.duplicates.append((row, self.seen[key]))
+                continue
+            self.seen[key] = row.line_no
+            row.values["subject_id"] = sid
+            keyed.append((key, row))
+        existing = self._existing([k for k, _ in keyed])
+        inserts: list[ParsedRow] = []
+        for key, row in keyed:
+            self._remember_departments(row)
+            old = existing.get(key)
+            if old is None:
+                inserts.append(row)
+            elif old["row_hash"] == row.row_hash:
+                outcome.unchanged += 1
+            else:
+                self._update(old, row)
+                outcome.updated += 1
+        self._insert(inserts)
+        outcome.imported = len(inserts)
+        return outcome
+
+    def _existing(self, keys: list[tuple[object, ...]]) -> dict[tuple[object, ...], dict[str, object]]:
+        if not keys:
+            return {}
+        model = self.model
+        columns = [getattr(model, c) for c in KEY_COLUMNS[self.kind]]
+        first = {k[0] for k in keys}
+        query = sa.select(*model.__table__.columns).where(columns[0].in_(first))  # Core rows: no identity map
+        found = {}
+        wanted = set(keys)
+        for record in self.session.execute(query).mappings():
+            key = (*(record[c] for c in KEY_COLUMNS[self.kind]), record["subject_id"])
+            if key in wanted:
+                found[key] = dict(record)
+        return found
+
+    def _status(self, row: ParsedRow, old: dict[str, object] | None) -> tuple[RecordStatus, str | None]:
+        """Automatic holds are recomputed; staff states (objection, withdrawal, repair, 不予公示) are kept."""
+        if old is not None:
+            status, hold = RecordStatus(str(old["status"])), old["hold_reason"]
+            staff_state = status not in (RecordStatus.PUBLISHED, RecordStatus.NOT_PUBLIC)
+            if staff_state or (status is RecordStatus.NOT_PUBLIC and hold not in AUTOMATIC_HOLDS):
+                return status, hold  # type: ignore[return-value]
+        hold = automatic_hold(row, publish_minor_penalties=self.publish_minor)
+        return (RecordStatus.NOT_PUBLIC if hold else RecordStatus.PUBLISHED), hold
+
+    def _common(self, row: ParsedRow, old: dict[str, object] | None) -> dict[str, object]:
+        status, hold = self._status(row, old)
+        values = dict(row.values)
+        suspended = int(old["suspended_days"]) if old else 0  # type: ignore[call-overload]
+        until = values["public_until"]
+        if suspended and isinstance(until, date):
+            values["public_until"] = publicity.shift_end(until, suspended)
+        values.update(
+            status=status,
+            hold_reason=hold,
+            row_hash=row.row_hash,
+            batch_id=self.batch.id,
+            line_no=row.line_no,
+        )
+        return values
+
+    def _insert(self, rows: list[ParsedRow]) -> None:
+        if not rows:
+            return
+        params = [self._common(row, None) for row in rows]
+        statement = sa.insert(self.model).returning(self.model.id, sort_by_parameter_order=True)
+        ids = self.session.scalars(statement, params).all()
+        self.session.execute(sa.insert(SearchOutbox), [{"record_kind": self.kind, "record_id": i} for i in ids])
+
+    def _update(self, old: dict[str, object], row: ParsedRow) -> None:
+        values = self._common(row, old)
+        values["id"] = old["id"]
+        values["version"] = int(old["version"]) + 1  # type: ignore[call-overload]
+        self.session.add(
+            RecordHistory(
+                record_kind=self.kind,
+                record_id=old["id"],
+                version=old["version"],
+                data=json.dumps(old, default=str, ensure_ascii=False),
+                from_status=str(old["status"]),
+                to_status=str(values["status"]),
+                batch_id=self.batch.id,
+                line_no=row.line_no,
+                reason="数据来源单位重新报送，更新为新版本",
+            )
+        )
+        self.session.execute(sa.update(self.model), [values])
+        self.session.add(SearchOutbox(record_kind=self.kind, record_id=old["id"]))
+
+    def _remember_departments(self, row: ParsedRow) -> None:
+        name_col, uscc_col = _AUTHORITY_COLUMNS[self.kind]
+        pairs = ((row.values[name_col], row.values[uscc_col]), (row.values["source_name"], row.values["source_uscc"]))
+        for name, uscc in pairs:
+            if uscc:
+                self.departments[str(uscc)] = str(name)
+
+    def finish(self) -> None:
+        """Upserts the departments met in this batch (by USCC; the latest name wins)."""
+        query = sa.select(Department).where(Department.uscc.in_(self.departments))
+        known = {d.uscc: d for d in self.session.scalars(query)}
+        for uscc, name in self.departments.items():
+            if uscc in known:
+                if known[uscc].name != name:
+                    known[uscc].name = name
+            else:
+                self.session.add(Department(uscc=uscc, name=text.clean(name)))
+

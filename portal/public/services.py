@@ -1,0 +1,48 @@
+"""Read-side queries of the public pages; every query goes through portal.visibility.public_on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from portal.domain.kinds import ListCategory
+from portal.models import ListEntry, Penalty, Permit, Subject
+from portal.public.presenters import PublicRecord, present_list_entry, present_penalty, present_permit
+from portal.visibility import public_on
+
+
+@dataclass(frozen=True)
+class HomeCounts:
+    penalties: int
+    permits: int
+    lists: dict[str, int]
+
+
+def home_counts(session: Session, today: date) -> HomeCounts:
+    def count(model, *extra) -> int:  # type: ignore[no-untyped-def]
+        query = sa.select(sa.func.count()).select_from(model).where(public_on(model, today), *extra)
+        return int(session.scalar(query) or 0)
+
+    lists = {c.value: count(ListEntry, ListEntry.category == c) for c in ListCategory}
+    return HomeCounts(count(Penalty), count(Permit), lists)
+
+
+def latest(session: Session, today: date, limit: int = 8) -> dict[str, list[PublicRecord]]:
+    out: dict[str, list[PublicRecord]] = {}
+    for key, model, order, present in (
+        ("penalties", Penalty, Penalty.decided_on, present_penalty),
+        ("permits", Permit, Permit.decided_on, present_permit),
+        ("lists", ListEntry, ListEntry.listed_on, present_list_entry),
+    ):
+        query = (
+            sa.select(model, Subject)
+            .join(Subject, Subject.id == model.subject_id)
+            .where(public_on(model, today))
+            .order_by(order.desc(), model.id.desc())
+            .limit(limit)
+        )
+        out[key] = [present(record, subject) for record, subject in session.execute(query)]
+    return out

@@ -1,0 +1,1 @@
+"""Use cases: one function, one transaction; called by routes, CLI, API and chat alike."""
