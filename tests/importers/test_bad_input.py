@@ -34,8 +34,10 @@ USCC = "行政相对人代码_1(统一社会信用代码)"
     [
         ({"行政相对人名称": ""}, "缺少必填字段：行政相对人名称"),
         ({"行政相对人类别": "企业"}, "行政相对人类别取值无效：企业"),
-        ({USCC: "91430200MA4L0A1B7", "行政相对人代码_2(工商注册号)": "430200000012345"},
-         f"统一社会信用代码长度或字符无效：{USCC}"),
+        (
+            {USCC: "91430200MA4L0A1B7", "行政相对人代码_2(工商注册号)": "430200000012345"},
+            f"统一社会信用代码长度或字符无效：{USCC}",
+        ),
         ({USCC: "91430200MA4L0A1BIK"}, f"统一社会信用代码长度或字符无效：{USCC}"),
         ({USCC: ""}, "法人及非法人组织须至少填写一个行政相对人代码"),
         ({"行政处罚决定书文号": " "}, "缺少必填字段：行政处罚决定书文号"),
@@ -85,7 +87,8 @@ def test_a_minors_record_is_imported_but_never_public(tmp_path: Path) -> None:
 
 def test_a_bad_check_character_is_a_warning_not_a_rejection(tmp_path: Path) -> None:
     result, rejects = one_bad_penalty(tmp_path, **{USCC: "91430200MA4L0A1B7A"})
-    assert result.summary == "imported=3 updated=0 rejected=0" and rejects == []
+    assert result.summary == "imported=3 updated=0 rejected=0"
+    assert rejects == []
     assert any(w.startswith("第2行 警告：") and "校验位" in w for w in result.warnings)
 
 
@@ -108,7 +111,8 @@ def test_a_row_with_more_cells_than_the_header_is_rejected_only_if_the_extra_cel
     path = tmp_path / "wide.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = import_file(db.session, path, "penalty", today=TODAY)
-    assert result.rejected == 2 and result.imported == 1
+    assert result.rejected == 2
+    assert result.imported == 1
     assert {r["原因"] for r in read_rejects(path)} == {"字段数多于表头"}
 
 
@@ -236,6 +240,8 @@ def test_a_failure_mid_import_rolls_back_everything(tmp_path: Path, monkeypatch:
 def test_dates_in_every_documented_format_are_read(tmp_path: Path) -> None:
     rows = example_rows("penalty")
     formats = ["2026/3/10", "2026.03.10", "20260310", "2026年3月10日", "2026-03-10 09:30"]
-    variants = [dict(rows[0], **{"处罚决定日期": f, "行政处罚决定书文号": f"日〔2026〕{i}号"}) for i, f in enumerate(formats)]
+    variants = [
+        dict(rows[0], **{"处罚决定日期": f, "行政处罚决定书文号": f"日〔2026〕{i}号"}) for i, f in enumerate(formats)
+    ]
     import_file(db.session, write_csv(tmp_path / "d.csv", "penalty", variants), "penalty", today=TODAY)
     assert set(db.session.scalars(sa.select(Penalty.decided_on))) == {date(2026, 3, 10)}

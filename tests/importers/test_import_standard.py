@@ -35,8 +35,12 @@ def test_penalty_examples_get_the_documented_severity_and_publicity(penalty_file
     by_no = {p.decision_no: p for p in db.session.scalars(sa.select(Penalty))}
     serious = by_no["株市监罚〔2026〕15号"]
     assert (serious.severity, serious.public_until, serious.status) == (
-        Severity.SERIOUS, date(2029, 3, 10), RecordStatus.PUBLISHED)
-    assert serious.fine_amount == Decimal("15") and serious.confiscated_amount == Decimal("0.82")
+        Severity.SERIOUS,
+        date(2029, 3, 10),
+        RecordStatus.PUBLISHED,
+    )
+    assert serious.fine_amount == Decimal("15")
+    assert serious.confiscated_amount == Decimal("0.82")
     minor = by_no["荷市监简罚〔2026〕7号"]
     assert (minor.severity, minor.status, minor.hold_reason) == (Severity.MINOR, RecordStatus.NOT_PUBLIC, "轻微")
     person = by_no["株城管罚〔2026〕3号"]
@@ -93,9 +97,13 @@ def test_subjects_merge_across_files_by_uscc(app, tmp_path: Path) -> None:  # ty
 
 def test_a_uscc_is_attached_to_a_subject_known_by_an_old_code(app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     rows = example_rows("penalty")[:1]
-    old_code_only = dict(rows[0], **{"行政相对人代码_1(统一社会信用代码)": "", "行政相对人代码_3(组织机构代码)": "MA4L0A1B7"})
+    old_code_only = dict(
+        rows[0], **{"行政相对人代码_1(统一社会信用代码)": "", "行政相对人代码_3(组织机构代码)": "MA4L0A1B7"}
+    )
     run(write_csv(tmp_path / "a.csv", "penalty", [old_code_only]), "penalty")
-    both = dict(rows[0], **{"行政相对人代码_3(组织机构代码)": "MA4L0A1B7", "行政处罚决定书文号": "株市监罚〔2026〕99号"})
+    both = dict(
+        rows[0], **{"行政相对人代码_3(组织机构代码)": "MA4L0A1B7", "行政处罚决定书文号": "株市监罚〔2026〕99号"}
+    )
     result = run(write_csv(tmp_path / "b.csv", "penalty", [both]), "penalty")
     subjects = db.session.scalars(sa.select(Subject)).all()
     assert [(s.uscc, s.org_code) for s in subjects] == [("91430200MA4L0A1B7K", "MA4L0A1B7")]

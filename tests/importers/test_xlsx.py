@@ -38,8 +38,14 @@ def as_cells(row: dict[str, str], **typed: object) -> list[object]:
 def test_xlsx_rows_with_typed_cells_import_like_csv(tmp_path: Path) -> None:
     rows = example_rows("penalty")
     cells = [
-        as_cells(rows[0], **{"处罚决定日期": datetime(2026, 3, 10), "罚款金额(万元)": 15,
-                             "没收违法所得、没收非法财物的金额(万元)": 0.82}),
+        as_cells(
+            rows[0],
+            **{
+                "处罚决定日期": datetime(2026, 3, 10),
+                "罚款金额(万元)": 15,
+                "没收违法所得、没收非法财物的金额(万元)": 0.82,
+            },
+        ),
         as_cells(rows[1], **{"处罚决定日期": 46114}),  # Excel serial for 2026-04-02
         as_cells(rows[2], **{"处罚决定日期": date(2026, 5, 5), "罚款金额(万元)": 0.1}),
     ]
