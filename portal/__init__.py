@@ -26,6 +26,7 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_object(config_class(env))
     app.config.from_prefixed_env("PORTAL")
     app.config.update(overrides or {})
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Chinese stays readable in API answers
     fill_instance_paths(app)
     check_config(app, env)
     configure_logging(app)
@@ -43,6 +44,8 @@ def configure_logging(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
+    from flask_babel import get_locale
+
     from portal.extensions import babel, csrf, db, migrate
     from portal.i18n import select_locale
 
@@ -51,6 +54,7 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
+    app.jinja_env.globals["get_locale"] = get_locale  # base.html sets <html lang> from it
 
 
 def register_blueprints(app: Flask) -> None:

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 
 from portal import clock
 
 
 @click.command("init-db")
+@with_appcontext
 def init_db_command() -> None:
     """Create or upgrade the schema (Alembic migrations) and load the reference catalogue."""
     from portal.extensions import db
@@ -26,6 +28,7 @@ def init_db_command() -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--kind", type=click.Choice(["penalty", "permit", "list"]), required=True)
 @click.option("--source", "source_label", default=None, help="label of the batch, e.g. the department")
+@with_appcontext
 def import_command(file: Path, kind: str, source_label: str | None) -> None:
     """Import a 双公示 penalty/permit or list file (CSV or XLSX) in the data-standard format."""
     from portal.extensions import db
@@ -34,7 +37,8 @@ def import_command(file: Path, kind: str, source_label: str | None) -> None:
     if not file.exists():
         click.echo(f"错误：文件不存在：{file}", err=True)
         sys.exit(2)
-    bar = click.progressbar(length=1, label="导入", file=sys.stderr, show_pos=False)
+    # Off a terminal the bar would only print its label, a second line before the one-line error (CONTRACT).
+    bar = click.progressbar(length=1, label="导入", file=sys.stderr, show_pos=False, hidden=not sys.stderr.isatty())
 
     def set_size(size: int) -> None:
         bar.length = max(size, 1)
@@ -64,6 +68,7 @@ def import_command(file: Path, kind: str, source_label: str | None) -> None:
 @click.option("--seed", default=2026, show_default=True, type=int)
 @click.option("--as-of", "as_of", default=None, help="anchor date YYYY-MM-DD (default: today in China)")
 @click.option("--if-empty", is_flag=True, help="do nothing when the database already holds records")
+@with_appcontext
 def demo_data_command(records: int, seed: int, as_of: str | None, if_empty: bool) -> None:
     """Generate realistic, deterministic demo data (same seed and as-of date, same data)."""
     from portal.domain.dates import parse_date

@@ -33,7 +33,6 @@ class Config:
     # DOMAIN.md §17: 轻微 penalties are not published unless a deployment decides otherwise.
     PUBLISH_MINOR_PENALTIES = False
     MAX_CONTENT_LENGTH = 60 * 1024 * 1024
-    JSON_AS_ASCII = False
 
 
 class DevelopmentConfig(Config):

@@ -10,7 +10,8 @@ import sys
 from flask import Flask
 
 _ID_RE = re.compile(r"(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[0-9Xx])(?![0-9A-Za-z])")
-_MOBILE_RE = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")
+# Also +86 / 86 prefixes and 138-1234-5678 / 138 1234 5678 spellings; masking too much is the safe side.
+_MOBILE_RE = re.compile(r"(?<!\d)((?:\+?86[ -]?)?1[3-9]\d)[ -]?\d{4}[ -]?(\d{4})(?!\d)")
 _STANDARD = set(vars(logging.makeLogRecord({})))
 
 
