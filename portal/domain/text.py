@@ -11,7 +11,8 @@ PLACEHOLDERS = frozenset({"-", "—", "/", "无", "空", "NULL"})
 # Python's \s covers U+3000 and NBSP; the BOM (U+FEFF) is not whitespace, so it is named (data-standard §1).
 _EDGES = re.compile(r"^[\s\ufeff]+|[\s\ufeff]+$")
 _ANY_SPACE = re.compile(r"[\s\ufeff]+")
-_KEEP_CONTROLS = frozenset("\t\n\r")
+# Unicode category Cc is exactly U+0000–U+001F and U+007F–U+009F; tab and line breaks are allowed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # 文号 year in (), [], 【】 or 〔〕 (after NFKC: full-width （）［］ become ASCII, ﹝﹞ become 〔〕).
 _DOC_YEAR = re.compile(r"[(\[【〔](\d{4})[)\]】〕]", re.ASCII)
 
@@ -23,7 +24,8 @@ def clean(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         # XLSX stores numeric-looking codes as floats; "123.0" would never match a code.
         value = int(value)
-    return _EDGES.sub("", str(value))
+    text = str(value).strip()  # str.strip() covers U+3000 and NBSP; the regex is only needed for a BOM
+    return _EDGES.sub("", text) if "\ufeff" in text else text
 
 
 def is_placeholder(value: str) -> bool:
@@ -47,7 +49,7 @@ def normalize_code(value: str) -> str:
 
 def has_control_chars(value: str) -> bool:
     """True if the text holds a control character other than tab and line breaks (§2: reject)."""
-    return any(ch not in _KEEP_CONTROLS and unicodedata.category(ch) == "Cc" for ch in value)
+    return _CONTROL.search(value) is not None
 
 
 def doc_no_key(value: str) -> str:

@@ -6,6 +6,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from portal.domain import idnumber, publicity, text
 from portal.domain.errors import InvalidValue
@@ -30,7 +31,7 @@ class ParsedRow:
     warnings: list[str] = field(default_factory=list)
     cells: list[object] = field(default_factory=list)  # as read, for the rejects file
 
-    @property
+    @cached_property
     def row_hash(self) -> str:
         payload = json.dumps([self.values, self.subject.values()], sort_keys=True, default=str, ensure_ascii=False)
         return hashlib.sha256(payload.encode()).hexdigest()

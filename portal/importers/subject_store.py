@@ -39,6 +39,7 @@ class SubjectStore:
         self.by_alt: dict[str, int] = {}
         self.uscc_of: dict[int, str | None] = {}
         self.digest_of: dict[int, str] = {}
+        self.stored: dict[int, dict[str, object]] = {}  # current values of subjects loaded from the database
 
     def _load(self, rows: list[ParsedRow]) -> None:
         usccs = {r.subject.uscc for r in rows if r.subject.uscc and r.subject.uscc not in self.by_uscc}
@@ -49,9 +50,10 @@ class SubjectStore:
                 conditions.append(Subject.uscc.in_(chunk_usccs))
             if chunk_alts:
                 conditions.append(Subject.alt_key.in_(chunk_alts))
-            query = sa.select(Subject.id, Subject.uscc, Subject.alt_key).where(sa.or_(*conditions))
-            for sid, uscc, alt in self.session.execute(query):
-                self._remember(sid, uscc, alt)
+            query = sa.select(*_STORED).where(sa.or_(*conditions))
+            for row in self.session.execute(query).mappings():
+                self._remember(row["id"], row["uscc"], row["alt_key"])
+                self.stored[row["id"]] = dict(row)
 
     def _remember(self, sid: int, uscc: str | None, alt: str | None) -> None:
         if uscc:
@@ -109,6 +111,10 @@ class SubjectStore:
     def _update(self, sid: int, row: ParsedRow) -> None:
         if self.digest_of.get(sid) == _digest(row.subject.values()):
             return
+        stored = self.stored.get(sid)
+        if stored is not None and _covers(stored, row):
+            self.digest_of[sid] = _digest(row.subject.values())
+            return
         subject = self.session.get(Subject, sid)
         if subject is not None:
             self._update_object(subject, sid, row)
@@ -127,6 +133,21 @@ class SubjectStore:
             self.uscc_of[sid] = data.uscc
         self._apply(subject, row)
         self.digest_of[sid] = digest
+
+
+_STORED = (Subject.id, Subject.name, Subject.uscc, Subject.alt_key, *(getattr(Subject, f) for f in _MERGE_FIELDS))
+
+
+def _covers(stored: dict[str, object], row: ParsedRow) -> bool:
+    """True when the stored subject already holds everything this row would write (no UPDATE needed)."""
+    data = row.subject
+    if stored["name"] != data.name or (data.uscc and stored["uscc"] != data.uscc):
+        return False
+    for field in _MERGE_FIELDS:
+        value = data.codes.get(field) if field in data.codes else getattr(data, field, None)
+        if value and stored[field] != value:
+            return False
+    return True
 
 
 def _chunks(usccs: list[str], alts: list[str], size: int = 500) -> list[tuple[list[str], list[str]]]:

@@ -14,6 +14,7 @@ from portal.domain.publicity import RecordStatus
 from portal.importers.records import ParsedRow, automatic_hold
 from portal.importers.subject_store import SubjectStore
 from portal.models import Department, ImportBatch, ListEntry, ListType, Penalty, Permit, RecordHistory, SearchOutbox
+from portal.models.base import UTCDateTime, utcnow
 
 MODELS: dict[str, type[Penalty] | type[Permit] | type[ListEntry]] = {
     "penalty": Penalty,
@@ -145,10 +146,9 @@ class RecordWriter:
     def _insert(self, rows: list[ParsedRow]) -> None:
         if not rows:
             return
-        params = [self._common(row, None) for row in rows]
-        statement = sa.insert(self.model).returning(self.model.id, sort_by_parameter_order=True)
-        ids = self.session.scalars(statement, params).all()
-        self.session.execute(sa.insert(SearchOutbox), [{"record_kind": self.kind, "record_id": i} for i in ids])
+        # Plain executemany: RETURNING with sorted parameters is very slow on SQLite; outbox rows are added
+        # for the whole batch in finish().
+        self.session.execute(sa.insert(self.model.__table__), [self._common(row, None) for row in rows])
 
     def _update(self, old: dict[str, object], row: ParsedRow) -> None:
         values = self._common(row, old)
@@ -168,7 +168,6 @@ class RecordWriter:
             )
         )
         self.session.execute(sa.update(self.model), [values])
-        self.session.add(SearchOutbox(record_kind=self.kind, record_id=old["id"]))
 
     def _remember_departments(self, row: ParsedRow) -> None:
         name_col, uscc_col = _AUTHORITY_COLUMNS[self.kind]
@@ -178,7 +177,15 @@ class RecordWriter:
                 self.departments[str(uscc)] = str(name)
 
     def finish(self) -> None:
-        """Upserts the departments met in this batch (by USCC; the latest name wins)."""
+        """Queues every record this batch inserted or changed for indexing, and upserts its departments."""
+        table = self.model.__table__
+        changed = sa.select(sa.literal(self.kind), table.c.id, sa.literal(utcnow(), UTCDateTime())).where(
+            table.c.batch_id == self.batch.id
+        )
+        outbox = SearchOutbox.__table__
+        self.session.execute(
+            outbox.insert().from_select([outbox.c.record_kind, outbox.c.record_id, outbox.c.created_at], changed)
+        )
         query = sa.select(Department).where(Department.uscc.in_(self.departments))
         known = {d.uscc: d for d in self.session.scalars(query)}
         for uscc, name in self.departments.items():
