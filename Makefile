@@ -20,7 +20,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 	touch $(STAMP)
 
 translations: $(STAMP)  ## compile the .po catalogues into .mo files
-	$(BIN)/pybabel compile -d translations 2>&1 | grep -v "^compiling" || true
+	$(BIN)/pybabel compile -d translations
 
 run: $(STAMP) translations  ## venv + install + database + demo data + serve on http://127.0.0.1:5000
 	$(FLASK) init-db
