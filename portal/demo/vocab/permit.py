@@ -1,8 +1,8 @@
 """Permit templates of the demo data: authority, decision document, 许可类别, certificate, contents, validity.
 
-`dept` is a department key of demo_vocab.DEPARTMENTS; "scjg" may be issued by the district office.
-`number` names the certificate-number format built in demo.py ("" = no certificate number).
-`months` lists possible validities in months; 0 means 长期 (2099-12-31). `tags` as in demo_vocab_penalty.
+`dept` is a department key of common.DEPARTMENTS; "scjg" may be issued by the district office.
+`number` names the certificate-number format built in portal/demo/certificates.py ("" = no certificate number).
+`months` lists possible validities in months; 0 means 长期 (2099-12-31). `tags` as in penalty_template.
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
-"""Violation templates of the demo penalties, part 3 (format: demo_vocab_penalty)."""
+"""Penalty templates, part 3: 自然资源 … 林业, the remaining departments (format: penalty_template)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from portal.demo_vocab_penalty import template
+from portal.demo.vocab.penalty_template import template
 
 _W = ("警告",)
 _FINE = ("罚款",)

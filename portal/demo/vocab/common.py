@@ -1,8 +1,8 @@
 """Word lists of the demo data: the fictional 江临市, its departments, people's and organisations' names.
 
 Everything here is invented: 439900 is no real division code, so generated ID numbers and USCCs cannot be
-anybody's. Penalty, permit and list vocabulary live in demo_vocab_penalty*.py, demo_vocab_permit.py,
-demo_vocab_list.py and demo_vocab_fill.py (the words of their placeholders).
+anybody's. Penalty, permit and list vocabulary live in penalty_*.py, permit.py, lists*.py and fill.py
+(the words of their placeholders).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ DISTRICTS: tuple[tuple[str, str, str, str, int, tuple[str, ...], tuple[str, ...]
 VILLAGES = ("新田", "石桥", "枫树", "杨家", "刘家坪", "大塘", "长冲", "黄泥", "桂花", "荷叶", "松柏", "双井")
 
 # Departments: key -> (name, 文号 abbreviation, USCC kind "11" 机关 / "12" 事业单位 / "13" 群团, division code).
-# District offices of 市场监管, 税务 and 公安 are derived per district in demo.py.
+# District offices of 市场监管, 税务 and 公安 are derived per district in portal/demo/world.py.
 DEPARTMENTS: dict[str, tuple[str, str, str, str]] = {
     "scjg": ("江临市市场监督管理局", "江市监", "11", CITY_CODE),
     "sthj": ("江临市生态环境局", "江环", "11", CITY_CODE),

@@ -1,10 +1,10 @@
-"""Violation templates of the demo penalties, part 2: the other departments (format: demo_vocab_penalty)."""
+"""Penalty templates, part 2: 交通运输, 应急管理, 税务, 住房和城乡建设, 卫生健康, 人社 (format: penalty_template)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from portal.demo_vocab_penalty import template
+from portal.demo.vocab.penalty_template import template
 
 _W = ("警告",)
 _FINE = ("罚款",)

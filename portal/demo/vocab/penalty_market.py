@@ -1,22 +1,10 @@
-"""Violation templates of the demo penalties: department, 违法行为类型, facts, 处罚依据 and the punishments.
-
-A template applies to subjects whose group (ENT 企业, IND 个体工商户, COOP 合作社, INST 事业单位, SOC 社会组织,
-PER 自然人, ORG any organisation, MINOR minors) or sector tag (see demo_vocab.INDUSTRIES / SHOPS) is in `tags`.
-Facts use {placeholders}: demo.py generates dates, places and numbers; other names come from demo_vocab_fill.FILL.
-`fine` is (low, high) in 万元, or ("x", placeholder, low, high) for a multiple of a generated 万元 amount.
-"""
+"""Penalty templates, part 1: 市场监督管理, 生态环境, 城市管理 (format: penalty_template)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-
-def template(dept: str, kind: str, tags: str, facts: str, basis: str, fine: tuple[Any, ...] | None,
-       normal: tuple[str, ...], serious: tuple[str, ...] = (), *, light: tuple[str, ...] = (), w: int = 2,
-       **extra: str) -> dict[str, Any]:
-    return {"dept": dept, "kind": kind, "tags": tags.split(), "facts": facts, "basis": basis, "fine": fine,
-            "normal": normal, "serious": serious, "light": light, "w": w, **extra}
-
+from portal.demo.vocab.penalty_template import template
 
 _W = ("警告",)
 _FINE = ("罚款",)

@@ -1,0 +1,1 @@
+"""Word lists of the demo data: the city, penalty, permit and list vocabulary, placeholder words."""
