@@ -1,0 +1,111 @@
+"""Search commands: `reindex`, `search-worker` and `search-sweep` (registered by portal.cli.register)."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+import time
+from datetime import date
+from types import FrameType
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from portal import clock
+
+log = logging.getLogger(__name__)
+
+
+@click.command("reindex")
+@click.option("--backend", "name", type=click.Choice(["tantivy", "whoosh", "postgres"]), default=None,
+              help="backend to build (default: the configured one)")
+@click.option("--if-missing", is_flag=True, help="do nothing when the index already exists (make run)")
+@with_appcontext
+def reindex_command(name: str | None, if_missing: bool) -> None:
+    """Rebuild the search index from the database into a new directory and swap it in atomically."""
+    from portal.config import ConfigError
+    from portal.extensions import db
+    from portal.indexing import backend_name, count_public, make_backend, reindex
+
+    name = name or backend_name(current_app)
+    try:
+        backend = make_backend(current_app, name, with_fallback=False)
+    except ConfigError as exc:
+        click.echo(f"错误：{exc}", err=True)
+        sys.exit(2)
+    try:
+        if if_missing and backend.healthy():
+            click.echo(f"search index ({name}) exists with {backend.count()} documents, nothing done")
+            return
+        today = clock.today()
+        with click.progressbar(length=max(count_public(db.session, today), 1), label="重建索引",
+                               file=sys.stderr) as bar:  # fmt: skip
+            written = reindex(db.session, backend, today, progress=bar.update)
+    finally:
+        backend.close()
+    click.echo(f"reindexed={written} backend={name}")
+
+
+@click.command("search-worker")
+@click.option("--once", is_flag=True, help="drain the outbox until it is empty, then exit")
+@click.option("--interval", default=0.5, show_default=True, type=click.FloatRange(0.05, 60),
+              help="seconds between polls of an empty outbox")
+@click.option("--batch", default=1000, show_default=True, type=click.IntRange(1, 100_000))
+@with_appcontext
+def search_worker_command(once: bool, interval: float, batch: int) -> None:
+    """Apply queued index changes (the search outbox); without --once, poll forever and sweep once a day."""
+    from portal.extensions import db
+    from portal.indexing import drain_outbox, get_backend, sweep
+
+    backend = get_backend()
+    stopping = False
+
+    def stop(_signum: int, _frame: FrameType | None) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGTERM, stop)
+    drained = 0
+    swept: date | None = None
+    try:
+        while not stopping:
+            today = clock.today()
+            if not backend.healthy():
+                if once:
+                    click.echo("错误：search index missing; run `flask --app wsgi reindex` first", err=True)
+                    sys.exit(2)
+                time.sleep(max(interval, 5.0))
+                continue
+            if not once and swept != today:
+                result = sweep(db.session, backend, today)
+                log.info("search sweep: purged=%d refreshed=%d", result.purged, result.refreshed)
+                swept = today
+            n = drain_outbox(db.session, backend, today, limit=batch)
+            drained += n
+            if n == 0:
+                if once:
+                    break
+                time.sleep(interval)
+    except KeyboardInterrupt:
+        pass
+    click.echo(f"drained={drained}")
+
+
+@click.command("search-sweep")
+@with_appcontext
+def search_sweep_command() -> None:
+    """The daily job: remove documents whose publicity ended, index records whose publicity began."""
+    from portal.extensions import db
+    from portal.indexing import get_backend, sweep
+
+    backend = get_backend()
+    if not backend.healthy():
+        click.echo("错误：search index missing; run `flask --app wsgi reindex` first", err=True)
+        sys.exit(2)
+    result = sweep(db.session, backend, clock.today())
+    click.echo(f"purged={result.purged} refreshed={result.refreshed}")
+
+
+COMMANDS = (reindex_command, search_worker_command, search_sweep_command)

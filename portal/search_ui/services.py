@@ -1,0 +1,58 @@
+"""The search use case shared by the search page and the API: query the index, then re-check visibility."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from portal.models import ListEntry, Penalty, Permit, Subject
+from portal.visibility import public_on
+from search.base import Query, ResultPage, SearchBackend, Suggestion
+
+_MODELS = {"penalty": Penalty, "permit": Permit, "list": ListEntry}
+
+
+def search(session: Session, backend: SearchBackend, query: Query, *, today: date) -> ResultPage:
+    """One page of public results. Hits whose record stopped being public since it was indexed (a withdrawal the
+    worker has not applied yet) are dropped, so only what is public at the moment of the request is shown."""
+    page = backend.search(query, today=today)
+    if page.degraded or not page.hits:
+        return page
+    visible = visible_keys(session, [h.key for h in page.hits], today)
+    hits = [h for h in page.hits if h.key in visible]
+    if len(hits) == len(page.hits):
+        return page
+    return dataclasses.replace(page, hits=hits, total=max(0, page.total - (len(page.hits) - len(hits))))
+
+
+def suggest(backend: SearchBackend, prefix: str, *, today: date, limit: int = 10) -> list[Suggestion]:
+    return backend.suggest(prefix, today=today, limit=limit)
+
+
+def visible_keys(session: Session, keys: list[str], today: date) -> set[str]:
+    """The subset of index keys ("penalty:12", "subject:<public_id>") that are public on `today`."""
+    wanted: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        kind, _sep, ident = key.partition(":")
+        wanted[kind].append(ident)
+    out: set[str] = set()
+    for kind, model in _MODELS.items():
+        ids = [int(i) for i in wanted.get(kind, []) if i.isdigit()]
+        if ids:
+            found = session.scalars(sa.select(model.id).where(model.id.in_(ids), public_on(model, today)))
+            out.update(f"{kind}:{i}" for i in found)
+    public_ids = wanted.get("subject", [])
+    if public_ids:
+        for model in _MODELS.values():
+            found = session.scalars(
+                sa.select(Subject.public_id)
+                .join(model, model.subject_id == Subject.id)
+                .where(Subject.public_id.in_(public_ids), public_on(model, today))
+                .distinct()
+            )
+            out.update(f"subject:{p}" for p in found)
+    return out

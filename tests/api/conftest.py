@@ -1,0 +1,27 @@
+"""API fixtures: the data-standard examples imported on TODAY and indexed by the default backend."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from portal import indexing
+from portal.extensions import db
+from tests.conftest import TODAY
+from tests.search.conftest import import_examples
+
+
+@pytest.fixture
+def indexed(app: Flask, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Flask:
+    monkeypatch.setattr("portal.clock.today", lambda: TODAY)
+    import_examples(tmp_path, TODAY)
+    indexing.reindex(db.session, indexing.get_backend(app), TODAY)
+    return app
+
+
+@pytest.fixture
+def api(indexed: Flask) -> FlaskClient:
+    return indexed.test_client()
