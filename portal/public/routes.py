@@ -1,48 +1,127 @@
-"""Routes of the public site (thin: parse, call a service, render)."""
+"""The public blueprint: its URL table (one place, as indico's blueprint.py) and the app-wide template helpers.
+
+Views live in views_site.py (home, language, 适老化, static pages), views_records.py (双公示 listings,
+exports, record pages, subject profiles) and views_lists.py (信用名单).
+"""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from typing import Any
 
-from flask import Blueprint, make_response, redirect, render_template, request, url_for
+from flask import Blueprint, request, url_for
 
-from portal import clock
-from portal.extensions import db
-from portal.i18n import LOCALE_COOKIE
-from portal.public import services
+from portal.i18n import (
+    CATEGORY_LABELS,
+    CODE_LABELS,
+    PERMIT_CATEGORY_LABELS,
+    PERMIT_STATE_LABELS,
+    PUNISHMENT_TYPE_LABELS,
+    SEVERITY_LABELS,
+    STATUS_LABELS,
+    SUBJECT_KIND_LABELS,
+)
+from portal.public import views_lists, views_records, views_site
 
 bp = Blueprint("public", __name__)
 
+ID = "int(min=1, max=2147483647)"  # ids beyond 32 bits are simply not found (no overflow error)
+CARE_COOKIE = views_site.CARE_COOKIE
 
-@bp.get("/")
-def home():  # type: ignore[no-untyped-def]
-    today = clock.today()
-    return render_template(
-        "public/home.html",
-        counts=services.home_counts(db.session, today),
-        latest=services.latest(db.session, today),
-        today=today,
-    )
+URLS: list[tuple[str, str, Any]] = [
+    ("/", "home", views_site.home),
+    ("/lang/<code>", "set_language", views_site.set_language),
+    ("/care-mode", "care_mode", views_site.care_mode),
+    ("/about", "about", views_site.about),
+    ("/privacy", "privacy", views_site.privacy),
+    ("/accessibility", "accessibility", views_site.accessibility),
+    ("/guides", "guides", views_site.guides),
+    ("/guides/<any(objection, complaint, repair, publicity):slug>", "guide", views_site.guide),
+    ("/sitemap", "sitemap", views_site.sitemap),
+    ("/penalties", "penalties", views_records.penalties),
+    (f"/penalties/<{ID}:record_id>", "penalty", views_records.penalty),
+    ("/penalties/export.<any(csv, xlsx):fmt>", "penalties_export", views_records.penalties_export),
+    ("/permits", "permits", views_records.permits),
+    (f"/permits/<{ID}:record_id>", "permit", views_records.permit),
+    ("/permits/export.<any(csv, xlsx):fmt>", "permits_export", views_records.permits_export),
+    ("/subjects/<uscc>", "subject", views_records.subject),
+    ("/subjects/p/<public_id>", "subject_by_id", views_records.subject_by_id),
+    ("/lists", "lists", views_lists.index),
+    ("/lists/<any(redlist, blacklist, watchlist):category>", "list_category", views_lists.category),
+    (f"/lists/type/<{ID}:type_id>", "list_type", views_lists.list_type),
+    (f"/lists/entries/<{ID}:record_id>", "list_entry", views_lists.entry),
+]
+for rule, endpoint, view in URLS:
+    bp.add_url_rule(rule, endpoint, view, methods=["GET"])
+
+RECORD_ENDPOINTS = {"penalty": "public.penalty", "permit": "public.permit", "list": "public.list_entry"}
+SECTIONS = (("/penalties", "publicity"), ("/permits", "publicity"), ("/subjects", "publicity"),
+            ("/lists", "lists"), ("/guides", "guides"), ("/about", "about"))
 
 
-def _is_local_path(target: str) -> bool:
-    """True for a path on this site only: no scheme, host, "//", backslash or control character.
-
-    Browsers drop tabs and newlines and read "\\" as "/", so "/\t/evil.com" would leave the site; a newline
-    cannot go into a Location header at all.
-    """
-    if not target.startswith("/") or "\\" in target or any(ord(c) < 32 or ord(c) == 127 for c in target):
-        return False
-    parts = urlsplit(target)
-    return not (target.startswith("//") or parts.scheme or parts.netloc)
+@bp.app_template_filter("punishment_label")
+def punishment_label(code: str) -> Any:
+    """处罚类别 as stored → its label in the interface language."""
+    return PUNISHMENT_TYPE_LABELS.get(code, code)
 
 
-@bp.get("/lang/<code>")
-def set_language(code: str):  # type: ignore[no-untyped-def]
-    target = request.args.get("next", "")
-    if not _is_local_path(target):
-        target = url_for("public.home")
-    response = make_response(redirect(target))
-    if code in ("zh_CN", "en"):
-        response.set_cookie(LOCALE_COOKIE, code, max_age=365 * 86400, samesite="Lax")
-    return response
+def subject_url(subject: Any) -> str:
+    """Organisations and businesses by USCC; natural persons and subjects without USCC by the opaque id only."""
+    if subject.uscc and subject.kind != "natural_person":
+        return url_for("public.subject", uscc=subject.uscc)
+    return url_for("public.subject_by_id", public_id=subject.public_id)
+
+
+def record_url(kind: str, record_id: int) -> str:
+    return url_for(RECORD_ENDPOINTS[kind], record_id=record_id)
+
+
+def objection_url(kind: str, record_id: int) -> str:
+    return f"/objections/new?record={kind}:{int(record_id)}"  # the form comes with the submissions issue
+
+
+def repair_url(kind: str, record_id: int) -> str:
+    return f"/repairs/new?record={kind}:{int(record_id)}"
+
+
+def page_url(**changes: Any) -> str:
+    """The current page's URL with the paging parameters replaced (filters kept, so links stay shareable)."""
+    args = {k: v for k, v in request.args.items() if k not in ("after", "before", "last")}
+    args.update({k: v for k, v in changes.items() if v is not None})
+    return url_for(request.endpoint or "public.home", **(request.view_args or {}), **args)
+
+
+def export_url(endpoint: str, fmt: str) -> str:
+    args = {k: v for k, v in request.args.items() if k not in ("after", "before", "last", "per_page")}
+    return url_for(endpoint, fmt=fmt, **(request.view_args or {}), **args)
+
+
+def here() -> str:
+    """Path and query of this request, for the language and 适老化 switches to come back to."""
+    return request.full_path.rstrip("?") if request.query_string else request.path
+
+
+@bp.app_context_processor
+def inject_helpers() -> dict[str, Any]:
+    path = request.path
+    section = "home" if path == "/" else next((s for prefix, s in SECTIONS if path.startswith(prefix)), "")
+    return {
+        "care_mode": request.cookies.get(CARE_COOKIE) == "1",
+        "nav_section": section,
+        "here": here,
+        "subject_url": subject_url,
+        "record_url": record_url,
+        "objection_url": objection_url,
+        "repair_url": repair_url,
+        "page_url": page_url,
+        "export_url": export_url,
+        "labels": {
+            "category": CATEGORY_LABELS,
+            "code": CODE_LABELS,
+            "permit_category": PERMIT_CATEGORY_LABELS,
+            "permit_state": PERMIT_STATE_LABELS,
+            "punishment": PUNISHMENT_TYPE_LABELS,
+            "severity": SEVERITY_LABELS,
+            "status": STATUS_LABELS,
+            "subject_kind": SUBJECT_KIND_LABELS,
+        },
+    }

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from portal.domain.kinds import ListCategory
 from portal.models import ListEntry, Penalty, Permit, Subject
+from portal.public.cache import TTLCache
 from portal.public.presenters import PublicRecord, present_list_entry, present_penalty, present_permit
 from portal.visibility import public_on
 
@@ -21,13 +22,18 @@ class HomeCounts:
     lists: dict[str, int]
 
 
-def home_counts(session: Session, today: date) -> HomeCounts:
-    def count(model, *extra) -> int:  # type: ignore[no-untyped-def]
-        query = sa.select(sa.func.count()).select_from(model).where(public_on(model, today), *extra)
-        return int(session.scalar(query) or 0)
+def home_counts(session: Session, today: date, cache: TTLCache | None = None) -> HomeCounts:
+    """Public records by kind; with a cache, counted once per cache lifetime and day (a scan at 1M rows)."""
 
-    lists = {c.value: count(ListEntry, ListEntry.category == c) for c in ListCategory}
-    return HomeCounts(count(Penalty), count(Permit), lists)
+    def compute() -> HomeCounts:
+        def count(model, *extra) -> int:  # type: ignore[no-untyped-def]
+            query = sa.select(sa.func.count()).select_from(model).where(public_on(model, today), *extra)
+            return int(session.scalar(query) or 0)
+
+        lists = {c.value: count(ListEntry, ListEntry.category == c) for c in ListCategory}
+        return HomeCounts(count(Penalty), count(Permit), lists)
+
+    return cache.get_or_compute(("home-counts", today), compute) if cache is not None else compute()
 
 
 def latest(session: Session, today: date, limit: int = 8) -> dict[str, list[PublicRecord]]:

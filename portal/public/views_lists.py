@@ -1,0 +1,44 @@
+"""Views of the credit lists: overview by category, a category, one list type with its measures, one entry."""
+
+from __future__ import annotations
+
+from flask import abort, render_template, request
+
+from portal import clock
+from portal.extensions import db
+from portal.public import catalogue, records
+from portal.public.cache import app_cache
+from portal.public.forms import ListEntryFilterForm
+from portal.public.listing import Scope
+from portal.public.views_records import filtered_page
+
+
+def index():  # type: ignore[no-untyped-def]
+    blocks = catalogue.overview(db.session, clock.today(), app_cache())
+    return render_template("public/lists/index.html", blocks=blocks)
+
+
+def category(category: str):  # type: ignore[no-untyped-def]
+    form = ListEntryFilterForm(formdata=request.args)
+    found, status = filtered_page("list", form, Scope(category=category))
+    block = catalogue.category_block(db.session, clock.today(), app_cache(), category)
+    return render_template("public/lists/category.html", form=form, page=found, block=block), status
+
+
+def list_type(type_id: int):  # type: ignore[no-untyped-def]
+    info = catalogue.list_type(db.session, type_id)
+    if info is None:
+        abort(404)
+    form = ListEntryFilterForm(formdata=request.args)
+    found, status = filtered_page("list", form, Scope(list_type_id=info.id))
+    own, generic = catalogue.measures_for(db.session, info)
+    return render_template(
+        "public/lists/type.html", form=form, page=found, info=info, own=own, generic=generic
+    ), status
+
+
+def entry(record_id: int):  # type: ignore[no-untyped-def]
+    detail = records.list_entry_detail(db.session, clock.today(), record_id)
+    if detail is None:
+        abort(404)
+    return render_template("public/lists/entry.html", r=detail)

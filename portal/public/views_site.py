@@ -1,0 +1,84 @@
+"""Views of the site itself: home, language and 适老化 switches, about/privacy/accessibility, guides, sitemap."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import make_response, redirect, render_template, request, url_for
+
+from portal import clock
+from portal.extensions import db
+from portal.i18n import LOCALE_COOKIE
+from portal.public import services
+from portal.public.cache import app_cache
+
+CARE_COOKIE = "care"  # 适老化 mode: "1" = larger type, higher contrast, simpler layout
+YEAR = 365 * 86400
+
+
+def home():  # type: ignore[no-untyped-def]
+    today = clock.today()
+    return render_template(
+        "public/home.html",
+        counts=services.home_counts(db.session, today, app_cache()),
+        latest=services.latest(db.session, today),
+        today=today,
+    )
+
+
+def _is_local_path(target: str) -> bool:
+    """True for a path on this site only: no scheme, host, "//", backslash or control character.
+
+    Browsers drop tabs and newlines and read "\\" as "/", so "/\t/evil.com" would leave the site; a newline
+    cannot go into a Location header at all.
+    """
+    if not target.startswith("/") or "\\" in target or any(ord(c) < 32 or ord(c) == 127 for c in target):
+        return False
+    parts = urlsplit(target)
+    return not (target.startswith("//") or parts.scheme or parts.netloc)
+
+
+def _back() -> str:
+    target = request.args.get("next", "")
+    return target if _is_local_path(target) else url_for("public.home")
+
+
+def set_language(code: str):  # type: ignore[no-untyped-def]
+    response = make_response(redirect(_back()))
+    if code in ("zh_CN", "en"):
+        response.set_cookie(LOCALE_COOKIE, code, max_age=YEAR, samesite="Lax")
+    return response
+
+
+def care_mode():  # type: ignore[no-untyped-def]
+    """Switch 适老化 mode on (?on=1) or off (?on=0) and go back: a plain link, so it works without JavaScript."""
+    response = make_response(redirect(_back()))
+    if request.args.get("on") == "1":
+        response.set_cookie(CARE_COOKIE, "1", max_age=YEAR, samesite="Lax", httponly=True)
+    elif request.args.get("on") == "0":
+        response.delete_cookie(CARE_COOKIE, samesite="Lax", httponly=True)
+    return response
+
+
+def about():  # type: ignore[no-untyped-def]
+    return render_template("public/pages/about.html")
+
+
+def privacy():  # type: ignore[no-untyped-def]
+    return render_template("public/pages/privacy.html")
+
+
+def accessibility():  # type: ignore[no-untyped-def]
+    return render_template("public/pages/accessibility.html")
+
+
+def guides():  # type: ignore[no-untyped-def]
+    return render_template("public/pages/guides.html")
+
+
+def guide(slug: str):  # type: ignore[no-untyped-def]
+    return render_template(f"public/pages/guide_{slug}.html")  # slug is one of four literals (URL converter)
+
+
+def sitemap():  # type: ignore[no-untyped-def]
+    return render_template("public/pages/sitemap.html")
