@@ -1,0 +1,85 @@
+"""Staff login and logout (/accounts), the user loader and the idle timeout of back-office sessions."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from portal import clock
+from portal.accounts import services
+from portal.accounts.forms import LoginForm
+from portal.extensions import db, limiter
+
+bp = Blueprint("accounts", __name__)
+SEEN_KEY = "staff_seen"
+
+
+def login_limit() -> str:
+    return str(current_app.config["RATELIMIT_LOGIN"])
+
+
+def _safe_next(target: str | None) -> str:
+    """Only a path on this site (microblog's check): no scheme, no host, no protocol-relative //host."""
+    if (target and target.startswith("/") and not target.startswith(("//", "/\\")) and target.isprintable()
+            and " " not in target and not urlsplit(target).netloc):  # browsers drop tabs: "/\t/host" is "//host"
+        return target
+    return url_for("review.queue")
+
+
+@limiter.limit(login_limit, methods=["POST"])
+def login():  # type: ignore[no-untyped-def]
+    if current_user.is_authenticated:
+        return redirect(url_for("review.queue"))
+    form = LoginForm()
+    failed = False
+    if form.validate_on_submit():
+        cfg = current_app.config
+        policy = services.LoginPolicy(int(cfg["LOGIN_MAX_FAILURES"]), int(cfg["LOGIN_LOCK_MINUTES"]))
+        user = services.authenticate(db.session, form.email.data, form.password.data, now=clock.now(), policy=policy)
+        if user is not None:
+            session.clear()  # no session fixation: a new session for the signed-in user
+            session.permanent = True
+            login_user(user)
+            session[SEEN_KEY] = clock.now().timestamp()
+            return redirect(_safe_next(request.args.get("next")))
+        failed = True
+    status = 401 if failed else (400 if form.errors else 200)
+    return render_template("accounts/login.html", form=form, failed=failed), status
+
+
+def logout():  # type: ignore[no-untyped-def]
+    logout_user()
+    session.clear()
+    flash(_("You have signed out."))
+    return redirect(url_for("accounts.login"))
+
+
+def load_user(user_id: str) -> Any:
+    return services.load_user(db.session, user_id)
+
+
+def enforce_idle_timeout() -> None:
+    """Server-side idle timeout (PERMANENT_SESSION_LIFETIME): the cookie's expiry alone is up to the browser."""
+    if SEEN_KEY not in session:
+        return
+    now = clock.now().timestamp()
+    limit = current_app.permanent_session_lifetime.total_seconds()
+    if now - float(session[SEEN_KEY]) > limit:
+        logout_user()
+        session.clear()
+        return
+    session[SEEN_KEY] = now
+
+
+def seen_at() -> datetime | None:
+    value = session.get(SEEN_KEY)
+    return datetime.fromtimestamp(float(value), UTC) if value else None
+
+
+bp.add_url_rule("/login", "login", login, methods=["GET", "POST"])
+bp.add_url_rule("/logout", "logout", logout, methods=["POST"])

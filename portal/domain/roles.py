@@ -1,0 +1,49 @@
+"""Staff roles and what each may do in the back office (DOMAIN §3, §6, §8): a table, no Flask."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from portal.domain.states import Action, SubmissionKind
+
+
+class Role(StrEnum):
+    INTAKE = "intake"  # 受理员 (信用办): accepts, rejects, forwards
+    VERIFIER = "verifier"  # 核查员 (a department): verifies its own department's records only
+    REVIEWER = "reviewer"  # 审核员: the final decision
+    ADMIN = "admin"  # 管理员: everything
+
+
+ALL_ROLES = frozenset(Role)
+ACTION_ROLES: dict[Action, frozenset[Role]] = {
+    Action.ACCEPT: frozenset({Role.INTAKE, Role.ADMIN}),
+    Action.REJECT: frozenset({Role.INTAKE, Role.ADMIN}),
+    Action.VERIFY: frozenset({Role.INTAKE, Role.VERIFIER, Role.ADMIN}),
+    Action.CLOSE: frozenset({Role.REVIEWER, Role.ADMIN}),
+    Action.REMIND: frozenset({Role.INTAKE, Role.REVIEWER, Role.ADMIN}),
+    Action.NOTE: ALL_ROLES,
+}
+# The reporter is kept confidential (seed 000 七(三), DOMAIN §6, §8): the 信用办 sees who wrote, departments do not.
+IDENTITY_ROLES = frozenset({Role.INTAKE, Role.REVIEWER, Role.ADMIN})
+EXPORT_ROLES = frozenset({Role.REVIEWER, Role.ADMIN})
+AUDIT_ROLES = frozenset({Role.ADMIN})
+
+
+def may(role: Role, action: Action) -> bool:
+    return role in ACTION_ROLES[action]
+
+
+def may_see_identity(role: Role) -> bool:
+    """Name, phone and e-mail of the person who submitted."""
+    return role in IDENTITY_ROLES
+
+
+def may_download(role: Role, kind: SubmissionKind) -> bool:
+    """Attachments of a complaint can identify the reporter: only roles that may see the identity get them."""
+    if kind is SubmissionKind.COMPLAINT:
+        return may_see_identity(role)
+    return True
+
+
+def sees_only_own_department(role: Role) -> bool:
+    return role is Role.VERIFIER

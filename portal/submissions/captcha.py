@@ -1,0 +1,58 @@
+"""An offline arithmetic question for the public forms: no external service, no JavaScript.
+
+The session (signed, but readable by its holder) keeps only an HMAC of the answer, keyed per question by a
+nonce that the form carries; a question is used once. It slows scripted floods together with the rate limits; it
+is no defence against a determined human, which the limits and the queue are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import time
+from collections.abc import MutableMapping
+from dataclasses import dataclass
+from typing import Any
+
+SESSION_KEY = "captcha"
+MAX_OPEN = 5  # questions kept per session (several tabs)
+MAX_AGE = 3600
+
+
+@dataclass(frozen=True, slots=True)
+class Challenge:
+    nonce: str
+    a: int
+    b: int
+
+
+def _digest(secret: str, nonce: str, answer: str) -> str:
+    return hmac.new(secret.encode(), f"{nonce}:{answer}".encode(), hashlib.sha256).hexdigest()
+
+
+def new_challenge(store: MutableMapping[str, Any], secret: str, *, now: float | None = None) -> Challenge:
+    """A fresh question; its answer's digest goes into `store` (the session)."""
+    a, b = secrets.randbelow(9) + 1, secrets.randbelow(9) + 1
+    nonce = secrets.token_urlsafe(12)
+    issued = time.time() if now is None else now
+    open_ = [entry for entry in store.get(SESSION_KEY, []) if issued - entry[2] < MAX_AGE][-(MAX_OPEN - 1):]
+    open_.append([nonce, _digest(secret, nonce, str(a + b)), issued])
+    store[SESSION_KEY] = open_
+    return Challenge(nonce, a, b)
+
+
+def check(store: MutableMapping[str, Any], secret: str, nonce: str, answer: str, *, now: float | None = None) -> bool:
+    """True when `answer` solves the question `nonce`; the question is used up either way."""
+    entries = list(store.get(SESSION_KEY, []))
+    found = next((e for e in entries if e[0] == nonce), None)
+    if found is None:
+        return False
+    store[SESSION_KEY] = [e for e in entries if e[0] != nonce]
+    current = time.time() if now is None else now
+    if current - found[2] >= MAX_AGE:
+        return False
+    given = answer.strip().translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if not given.isdigit() or len(given) > 3:
+        return False
+    return hmac.compare_digest(found[1], _digest(secret, nonce, str(int(given))))

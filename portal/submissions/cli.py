@@ -1,0 +1,25 @@
+"""`sweep-uploads`: finish or remove the .part files that a crash between saving and committing left behind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import sqlalchemy as sa
+from flask import current_app
+from flask.cli import with_appcontext
+
+
+@click.command("sweep-uploads")
+@click.option("--older-than", default=3600, show_default=True, type=click.IntRange(0), help="seconds")
+@with_appcontext
+def sweep_uploads_command(older_than: int) -> None:
+    """Rename committed attachments' .part files to their final name; delete the others."""
+    from portal.extensions import db
+    from portal.models import Attachment
+    from portal.submissions import uploads
+
+    known = db.session.scalars(sa.select(Attachment.stored_name))
+    result = uploads.sweep(Path(current_app.config["UPLOAD_DIR"]), known, older_than=older_than)
+    db.session.rollback()
+    click.echo(f"completed={result.completed} removed={result.removed}")

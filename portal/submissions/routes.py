@@ -1,0 +1,201 @@
+"""The public submission pages: 信用异议, 投诉举报, 信用修复, the receipt and /track (thin HTTP glue)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Blueprint, abort, current_app, render_template, request, session
+from flask_babel import gettext as _
+
+from portal import clock
+from portal.domain.states import SubmissionKind
+from portal.extensions import db, limiter
+from portal.notify import get_notifier
+from portal.services.calendar import work_calendar
+from portal.submissions import captcha, codes, services, targets
+from portal.submissions.forms import (
+    COMPLAINT_TOPICS,
+    OBJECTION_GROUNDS,
+    ComplaintForm,
+    ObjectionForm,
+    RepairForm,
+    SubmissionForm,
+    TrackForm,
+    opts,
+)
+from portal.submissions.labels import ELIGIBILITY_TEXT, KIND_LABELS, OUTCOME_LABELS, STATUS_LABELS
+
+bp = Blueprint("submissions", __name__)
+
+
+def submit_limit() -> str:
+    return str(current_app.config["RATELIMIT_SUBMIT"])
+
+
+def track_limit() -> str:
+    return str(current_app.config["RATELIMIT_TRACK"])
+
+
+def _failed_lookup(response: Any) -> bool:
+    return bool(response.status_code == 404)
+
+
+def _settings() -> services.Settings:
+    cfg = current_app.config
+    return services.Settings(str(cfg["SECRET_KEY"]), Path(cfg["UPLOAD_DIR"]), cfg.get("SUBMISSION_DUE_WORKDAYS"))
+
+
+def _render_form(template: str, form: SubmissionForm, status: int = 200, **context: Any) -> Any:
+    """The form with a fresh one-time token (first display) and a fresh CAPTCHA question (every display)."""
+    if not form.form_token.data:
+        form.form_token.data = codes.new_form_token()
+    challenge = captcha.new_challenge(session, str(current_app.config["SECRET_KEY"]))
+    form.captcha_nonce.data = challenge.nonce
+    form.captcha_answer.data = ""
+    return render_template(template, form=form, challenge=challenge, **context), status
+
+
+def _target_from(value: str | None) -> targets.Target | None:
+    """The public record named by ?record= or the hidden field; 404 when it is named but not public."""
+    if not value:
+        return None
+    ref = targets.parse_ref(value)
+    found = targets.find_target(db.session, ref, clock.today()) if ref else None
+    if found is None:
+        abort(404)
+    return found
+
+
+def _duplicate_receipt(form: SubmissionForm) -> Any:
+    """A second click of the same form: the receipt of the first, before the CAPTCHA is asked again."""
+    token = request.form.get("form_token", "")
+    if not codes.TOKEN_RE.match(token):
+        return None
+    receipt = services.receipt_for_token(db.session, token, str(current_app.config["SECRET_KEY"]))
+    return render_template("submissions/receipt.html", receipt=receipt, labels=KIND_LABELS) if receipt else None
+
+
+def _save(form: SubmissionForm, new: services.NewSubmission) -> Any:
+    receipt = services.submit(
+        db.session, new, form.checked_uploads, form_token=form.form_token.data, settings=_settings(),
+        today=clock.today(), now=clock.now(), calendar=work_calendar(db.session),
+    )  # fmt: skip
+    if new.contact_email and not new.anonymous and not receipt.duplicate:
+        body = _(
+            "Your application has been received.\nTracking number: %(no)s\nQuery code: %(code)s\n"
+            "Follow its status at %(url)s with these two values.",
+            no=receipt.tracking_no, code=receipt.code_display, url=request.host_url.rstrip("/") + "/track",
+        )  # fmt: skip
+        get_notifier().send_email(new.contact_email, _("Receipt %(no)s", no=receipt.tracking_no), body)
+    return render_template("submissions/receipt.html", receipt=receipt, labels=KIND_LABELS)
+
+
+def index():  # type: ignore[no-untyped-def]
+    return render_template("submissions/index.html")
+
+
+@limiter.limit(submit_limit, methods=["POST"])
+def objection():  # type: ignore[no-untyped-def]
+    target = _target_from(request.values.get("record"))
+    form = ObjectionForm()
+    if target:
+        form.record.data = str(target.ref)
+    if request.method == "POST":
+        if (duplicate := _duplicate_receipt(form)) is not None:
+            return duplicate
+        if form.validate_on_submit():
+            return _save(form, services.NewSubmission(
+                SubmissionKind.OBJECTION, form.description.data, target=target,
+                record_ref=None if target else form.record_ref.data,
+                subject_name=form.subject_name.data or None, subject_uscc=form.subject_uscc.data or None,
+                grounds=form.grounds.data, contact_name=form.contact_name.data,
+                contact_phone=form.contact_phone.data, contact_email=form.contact_email.data or None,
+            ))  # fmt: skip
+    return _render_form("submissions/objection.html", form, 400 if form.errors else 200, target=target,
+                        grounds=OBJECTION_GROUNDS)  # fmt: skip
+
+
+@limiter.limit(submit_limit, methods=["POST"])
+def complaint():  # type: ignore[no-untyped-def]
+    form = ComplaintForm()
+    form.department.choices = opts([("", _("Choose a department")), *targets.departments(db.session)])
+    if request.method == "POST":
+        if (duplicate := _duplicate_receipt(form)) is not None:
+            return duplicate
+        if form.validate_on_submit():
+            about_department = form.about.data == "department"
+            dept = form.department.data or None
+            return _save(form, services.NewSubmission(
+                SubmissionKind.COMPLAINT, form.description.data,
+                subject_name=None if about_department else form.subject_name.data,
+                subject_uscc=None if about_department else (form.subject_uscc.data or None),
+                department_uscc=dept, department_name=targets.department_name(db.session, dept) if dept else None,
+                grounds=form.topic.data, anonymous=bool(form.anonymous.data),
+                contact_name=form.contact_name.data or None, contact_phone=form.contact_phone.data or None,
+                contact_email=form.contact_email.data or None,
+            ))  # fmt: skip
+    return _render_form("submissions/complaint.html", form, 400 if form.errors else 200, topics=COMPLAINT_TOPICS)
+
+
+@limiter.limit(submit_limit, methods=["POST"])
+def repair():  # type: ignore[no-untyped-def]
+    target = _target_from(request.values.get("record"))
+    if target is None:
+        return render_template("submissions/repair_choose.html")
+    eligibility = targets.repair_eligibility(target, clock.today())
+    context = {"target": target, "eligibility": eligibility, "eligibility_text": ELIGIBILITY_TEXT}
+    if not eligibility.eligible:
+        status = 409 if request.method == "POST" else 200
+        return render_template("submissions/repair_not_eligible.html", **context), status
+    form = RepairForm()
+    form.record.data = str(target.ref)
+    if request.method == "POST":
+        if (duplicate := _duplicate_receipt(form)) is not None:
+            return duplicate
+        if form.validate_on_submit():
+            return _save(form, services.NewSubmission(
+                SubmissionKind.REPAIR, form.description.data, target=target, commitment_accepted=True,
+                contact_name=form.contact_name.data, contact_phone=form.contact_phone.data,
+                contact_email=form.contact_email.data or None,
+            ))  # fmt: skip
+    return _render_form("submissions/repair.html", form, 400 if form.errors else 200, **context)
+
+
+# Failed look-ups on the page and in the API share one budget per address (numbers cannot be probed twice as fast).
+TRACKING_SCOPE = "submission-tracking"
+
+
+def track_guesses(methods: list[str]) -> Any:
+    return limiter.shared_limit(track_limit, scope=TRACKING_SCOPE, methods=methods, deduct_when=_failed_lookup)
+
+
+@track_guesses(["POST"])  # the page itself (GET) stays reachable
+def track():  # type: ignore[no-untyped-def]
+    form = TrackForm()
+    result = None
+    status = 200
+    if form.validate_on_submit():
+        result = services.track(db.session, form.tracking_no.data, form.code.data)
+        if result is None:
+            status = 404
+    elif form.errors:
+        status = 400
+    return render_template("submissions/track.html", form=form, result=result, not_found=status == 404,
+                           kinds=KIND_LABELS, statuses=STATUS_LABELS, outcomes=OUTCOME_LABELS), status  # fmt: skip
+
+
+def repair_results():  # type: ignore[no-untyped-def]
+    return render_template("submissions/repair_results.html", results=services.repair_results(db.session))
+
+
+URLS: list[tuple[str, str, Any, list[str]]] = [
+    ("/submissions", "index", index, ["GET"]),
+    ("/objections/new", "objection", objection, ["GET", "POST"]),
+    ("/complaints/new", "complaint", complaint, ["GET", "POST"]),
+    ("/repairs/new", "repair", repair, ["GET", "POST"]),
+    ("/repairs/results", "repair_results", repair_results, ["GET"]),
+    ("/track", "track", track, ["GET", "POST"]),
+]
+for rule, endpoint, view, methods in URLS:
+    bp.add_url_rule(rule, endpoint, view, methods=methods)

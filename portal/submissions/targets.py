@@ -1,0 +1,116 @@
+"""The public record a submission is about ("penalty:12"), and whether it may be repaired yet (DOMAIN §5.2, §9).
+
+Only records public today are found (portal.visibility): a private record and a wrong id give the same None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from portal.domain.kinds import ListCategory
+from portal.domain.masking import public_subject_name
+from portal.domain.publicity import RecordStatus, Severity, repair_possible_from
+from portal.models import Department, ListEntry, Penalty, Permit, Subject
+from portal.visibility import public_on
+
+MODELS: dict[str, type[Penalty] | type[Permit] | type[ListEntry]] = {
+    "penalty": Penalty,
+    "permit": Permit,
+    "list": ListEntry,
+}
+_REF = re.compile(r"^(penalty|permit|list):([1-9]\d{0,9})$")
+MAX_ID = 2**31 - 1
+
+
+@dataclass(frozen=True, slots=True)
+class RecordRef:
+    kind: str
+    id: int
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What the forms and the staff need of the record: masked subject name, the department that verifies."""
+
+    ref: RecordRef
+    title: str  # 文号 or list name
+    subject_name: str  # as shown publicly (masked for persons)
+    subject_uscc: str | None
+    department_uscc: str
+    department_name: str
+    decided_on: date
+    status: RecordStatus
+    severity: Severity | None  # penalties only
+    category: ListCategory | None  # list entries only
+
+
+def parse_ref(value: str | None) -> RecordRef | None:
+    match = _REF.match((value or "").strip())
+    if match is None or int(match.group(2)) > MAX_ID:
+        return None
+    return RecordRef(match.group(1), int(match.group(2)))
+
+
+def find_target(session: Session, ref: RecordRef, today: date) -> Target | None:
+    """The record if it is public today, else None."""
+    model = MODELS[ref.kind]
+    row = session.execute(
+        sa.select(model, Subject).join(Subject, Subject.id == model.subject_id)
+        .where(model.id == ref.id, public_on(model, today))
+    ).first()
+    if row is None:
+        return None
+    record, subject = row
+    uscc = subject.uscc if subject.kind.value != "natural_person" else None
+    name = public_subject_name(subject.name, subject.kind.value)
+    if isinstance(record, Penalty):
+        return Target(ref, record.decision_no, name, uscc, record.authority_uscc, record.authority_name,
+                      record.decided_on, record.status, record.severity, None)  # fmt: skip
+    if isinstance(record, Permit):
+        return Target(ref, record.doc_no, name, uscc, record.authority_uscc, record.authority_name,
+                      record.decided_on, record.status, None, None)  # fmt: skip
+    return Target(ref, record.list_name, name, uscc, record.recognised_by_uscc, record.recognised_by,
+                  record.listed_on, record.status, None, record.category)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Eligibility:
+    """Whether a repair may be applied for today; `reason` is a stable code the route translates."""
+
+    eligible: bool
+    possible_from: date | None
+    reason: str  # eligible | too_early | not_repairable | under_objection
+
+
+def repair_eligibility(target: Target, today: date) -> Eligibility:
+    """DOMAIN §9: published 一般/严重 penalties after the minimum period (from the day after D + min), and
+    严重失信/重点关注 list entries (by the rules of their list, decided by the 发起单位). Permits and red-list
+    entries are not dishonesty information and cannot be repaired.
+    """
+    if target.status is RecordStatus.UNDER_OBJECTION:
+        return Eligibility(False, None, "under_objection")
+    if target.ref.kind == "penalty" and target.severity is not None:
+        start = repair_possible_from(target.decided_on, target.severity)
+        if start is None:
+            return Eligibility(False, None, "not_repairable")
+        return Eligibility(today >= start, start, "eligible" if today >= start else "too_early")
+    if target.ref.kind == "list" and target.category in (ListCategory.BLACKLIST, ListCategory.WATCHLIST):
+        return Eligibility(True, None, "eligible")
+    return Eligibility(False, None, "not_repairable")
+
+
+def departments(session: Session) -> list[tuple[str, str]]:
+    """(USCC, name) of every known department, by name: the choices of a complaint about a department."""
+    return [(d.uscc, d.name) for d in session.scalars(sa.select(Department).order_by(Department.name))]
+
+
+def department_name(session: Session, uscc: str) -> str | None:
+    return session.scalar(sa.select(Department.name).where(Department.uscc == uscc))

@@ -1,0 +1,261 @@
+"""Fixtures and helpers shared by tests/submissions, tests/review and tests/accounts.
+
+`site`: the data-standard examples imported, the clock on TODAY, compiled catalogues. `fill` reads a form page
+(CSRF token, one-time token, CAPTCHA question) and posts it as a browser would, with CSRF on.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from flask import Flask, g
+from flask.testing import FlaskClient
+from werkzeug.security import generate_password_hash
+from werkzeug.test import TestResponse
+
+from portal import ROOT
+from portal.accounts.services import create_user
+from portal.domain.roles import Role
+from portal.extensions import db, limiter
+from portal.importers.run import import_file
+from portal.models import Penalty, Submission
+from tests.conftest import DATA, TODAY
+
+PASSWORD = "correct horse battery"
+FAST = "pbkdf2:sha256:1000"
+MARKET_DEPT = "11430200006123458Y"  # 株洲市市场监督管理局: decided the serious penalty
+CITY_DEPT = "11430200006123490A"  # 株洲市城市管理和综合执法局: decided 王小明's penalty
+SERIOUS_NO = "株市监罚〔2026〕15号"  # 严重, 2026-03-10: repair possible from 2027-03-11
+PERSON_NO = "株城管罚〔2026〕3号"  # 一般, 2026-05-05: repair possible from 2026-08-06
+MINOR_NO = "荷市监简罚〔2026〕7号"  # 轻微: not public
+PERSON_ID = "430202198503121235"
+EMAILS = {
+    Role.INTAKE: "intake@example.gov.cn",
+    Role.VERIFIER: "verifier@example.gov.cn",
+    Role.REVIEWER: "reviewer@example.gov.cn",
+    Role.ADMIN: "admin@example.gov.cn",
+}
+OTHER_VERIFIER = "other-verifier@example.gov.cn"
+
+PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 17
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 32 + b"\xff\xd9"
+EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 64
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cheap hashes in tests: verification reads the method from the stored hash, so the code paths are the same."""
+    from portal.accounts import services as accounts
+    from portal.submissions import codes
+
+    monkeypatch.setattr(accounts, "generate_password_hash", lambda pw: generate_password_hash(pw, FAST))
+    monkeypatch.setattr(accounts, "_DUMMY_HASH", generate_password_hash("dummy-password", FAST))
+    monkeypatch.setattr(codes, "_HASH_METHOD", FAST)
+    monkeypatch.setattr(codes, "_DUMMY_HASH", generate_password_hash("dummy-code", FAST))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_catalogues() -> None:
+    """Chinese pages need the .mo files (build output): compile any that are older than their .po."""
+    for po_path in (ROOT / "translations").glob("*/LC_MESSAGES/messages.po"):
+        mo_path = po_path.with_suffix(".mo")
+        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            continue
+        with po_path.open("rb") as fh:
+            catalog = read_po(fh)
+        part = mo_path.with_name(f"messages.mo.{os.getpid()}.part")
+        with part.open("wb") as out:
+            write_mo(out, catalog)
+        os.replace(part, mo_path)
+
+
+class FreshClient(FlaskClient):
+    """Each request starts with an empty `g`, as it would with its own app context.
+
+    The `app` fixture keeps one app context open for the whole test, so without this flask-login's current
+    user, Flask-WTF's CSRF token and Flask-Babel's locale (all cached in `g`) would leak between requests.
+    """
+
+    def open(self, *args: Any, **kwargs: Any) -> TestResponse:
+        if g:
+            values = vars(g._get_current_object())  # type: ignore[attr-defined]
+            values.clear()
+        return super().open(*args, **kwargs)
+
+
+@pytest.fixture
+def site(app: Flask, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Flask]:
+    """The three data-standard example files imported on TODAY, the site's clock on TODAY, fresh rate limits."""
+    app.test_client_class = FreshClient
+    monkeypatch.setattr("portal.clock.today", lambda: TODAY)
+    for kind in ("penalty", "permit", "list"):
+        path = Path(shutil.copy(DATA / f"standard-{kind}.csv", tmp_path / f"{kind}.csv"))
+        assert import_file(db.session, path, kind, today=TODAY).summary == "imported=3 updated=0 rejected=0"
+    limiter.reset()
+    yield app
+    limiter.reset()
+
+
+@pytest.fixture
+def client(site: Flask) -> FlaskClient:
+    return site.test_client()
+
+
+@pytest.fixture
+def staff(site: Flask) -> dict[Role, int]:
+    """One account per role; the verifier belongs to the market regulator."""
+    ids = {}
+    for role, email in EMAILS.items():
+        department = MARKET_DEPT if role is Role.VERIFIER else None
+        ids[role] = create_user(db.session, email, PASSWORD, role, department_uscc=department).id
+    create_user(db.session, OTHER_VERIFIER, PASSWORD, Role.VERIFIER, department_uscc=CITY_DEPT)
+    return ids
+
+
+def penalty_id(decision_no: str) -> int:
+    return int(db.session.scalar(sa.select(Penalty.id).where(Penalty.decision_no == decision_no)))
+
+
+def penalty(decision_no: str) -> Penalty:
+    db.session.expire_all()
+    found = db.session.scalar(sa.select(Penalty).where(Penalty.decision_no == decision_no))
+    assert found is not None
+    return found
+
+
+def submission(tracking_no: str) -> Submission:
+    db.session.expire_all()
+    found = db.session.scalar(sa.select(Submission).where(Submission.tracking_no == tracking_no))
+    assert found is not None
+    return found
+
+
+_QUESTION = re.compile(r'id="captcha_answer-hint">[^<]*?(\d+)[^<\d]+(\d+)')
+
+
+def hidden_fields(html: str) -> dict[str, str]:
+    found = {}
+    for match in re.finditer(r"<input[^>]*>", html):
+        tag = match.group(0)
+        if 'type="hidden"' not in tag:
+            continue
+        name = re.search(r'name="([^"]+)"', tag)
+        value = re.search(r'value="([^"]*)"', tag)
+        if name:
+            found[name.group(1)] = value.group(1) if value else ""
+    return found
+
+
+def captcha_answer(html: str) -> str:
+    match = _QUESTION.search(html)
+    assert match, "no CAPTCHA question on the page"
+    return str(int(match.group(1)) + int(match.group(2)))
+
+
+@dataclass
+class Posted:
+    response: TestResponse
+    html: str
+    fields: dict[str, str]  # the hidden fields that were sent
+
+    @property
+    def tracking_no(self) -> str:
+        match = re.search(r'id="tracking-no">([^<]+)<', self.html)
+        assert match, self.html[:2000]
+        return match.group(1)
+
+    @property
+    def code(self) -> str:
+        match = re.search(r'id="query-code">([^<]+)<', self.html)
+        assert match
+        return match.group(1)
+
+
+def file(data: bytes, name: str) -> tuple[io.BytesIO, str]:
+    return (io.BytesIO(data), name)
+
+
+def fill(client: FlaskClient, url: str, data: dict[str, object], *, answer: str | None = None,
+         fields: dict[str, str] | None = None, headers: dict[str, str] | None = None) -> Posted:  # fmt: skip
+    """GET the form, then POST it with its hidden fields, the right CAPTCHA answer and `data` (files included)."""
+    page = client.get(url, headers=headers)
+    assert page.status_code == 200, (url, page.status_code)
+    html = page.get_data(as_text=True)
+    sent = {**hidden_fields(html), **(fields or {})}
+    body: dict[str, object] = {**sent, "captcha_answer": captcha_answer(html) if answer is None else answer, **data}
+    response = client.post(url, data=body, content_type="multipart/form-data", headers=headers)
+    return Posted(response, response.get_data(as_text=True), sent)
+
+
+OBJECTION = {
+    "grounds": "wrong_info",
+    "description": "处罚决定书文号有误，应为株市监罚〔2026〕16号。",
+    "contact_name": "张三",
+    "contact_phone": "13812345678",
+    "contact_email": "zhangsan@example.com",
+}
+COMPLAINT = {
+    "about": "subject",
+    "subject_name": "株洲示例食品有限公司",
+    "topic": "enterprise_dishonest",
+    "description": "该公司继续销售过期食品。",
+    "contact_name": "李四",
+    "contact_phone": "13900001111",
+}
+REPAIR = {
+    "description": "罚款已于2026年6月缴清，已整改。",
+    "commitment": "y",
+    "contact_name": "王小明",
+    "contact_phone": "13700002222",
+}
+
+
+def object_to(client: FlaskClient, decision_no: str = SERIOUS_NO, **extra: object) -> Posted:
+    data = {**OBJECTION, "attachments": [file(PDF, "objection.pdf")], **extra}
+    return fill(client, f"/objections/new?record=penalty:{penalty_id(decision_no)}", data)
+
+
+def apply_for_repair(client: FlaskClient, decision_no: str = PERSON_NO, **extra: object) -> Posted:
+    data = {**REPAIR, "attachments": [file(PDF, "receipt.pdf")], **extra}
+    return fill(client, f"/repairs/new?record=penalty:{penalty_id(decision_no)}", data)
+
+
+def complain(client: FlaskClient, **extra: object) -> Posted:
+    return fill(client, "/complaints/new", {**COMPLAINT, **extra})
+
+
+def login(client: FlaskClient, email: str, password: str = PASSWORD) -> TestResponse:
+    page = client.get("/accounts/login")
+    token = hidden_fields(page.get_data(as_text=True))["csrf_token"]
+    return client.post("/accounts/login", data={"email": email, "password": password, "csrf_token": token})
+
+
+def staff_client(app: Flask, role: Role | str) -> FlaskClient:
+    client = app.test_client()
+    email = EMAILS[role] if isinstance(role, Role) else role
+    response = login(client, email)
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
+    return client
+
+
+def act(client: FlaskClient, submission_id: int, action: str, reason: str = "经审查", **extra: str) -> TestResponse:
+    page = client.get(f"/review/{submission_id}")
+    assert page.status_code == 200
+    fields = hidden_fields(page.get_data(as_text=True))
+    token = fields.get(f"{action}-csrf_token") or fields.get("csrf_token", "")
+    data = {f"{action}-csrf_token": token, f"{action}-action": action, f"{action}-reason": reason}
+    data.update({f"{action}-{k}": v for k, v in extra.items()})
+    url = f"/review/{submission_id}/remind" if action == "remind" else f"/review/{submission_id}/act/{action}"
+    return client.post(url, data=data)
