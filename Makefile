@@ -25,6 +25,7 @@ translations: $(STAMP)  ## compile the .po catalogues into .mo files
 run: $(STAMP) translations  ## venv + install + database + demo data + serve on http://127.0.0.1:5000
 	$(FLASK) init-db
 	$(FLASK) demo-data --records $(RECORDS) --seed $(SEED) --if-empty
+	$(FLASK) reindex --if-missing
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
 test: $(STAMP) translations  ## venv + install + lint + the whole test suite (PostgreSQL too when it answers)
@@ -38,6 +39,8 @@ lint: $(STAMP)  ## ruff check and format check
 
 bench: $(STAMP)  ## benchmarks (import throughput, ...); figures go in the issue notes
 	$(BIN)/python benchmarks/import_bench.py --rows 100000
+	TEST_DATABASE_URL=$${TEST_DATABASE_URL:-$(PG_URL)} $(BIN)/python benchmarks/search_bench.py --records 30000
+	$(BIN)/python benchmarks/search_bench.py --records 1000000 --backends tantivy,like --like-rounds 1
 
 clean-instance:  ## remove the local database, index and uploads (instance/)
 	rm -rf instance

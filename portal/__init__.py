@@ -46,6 +46,7 @@ def configure_logging(app: Flask) -> None:
 def register_extensions(app: Flask) -> None:
     from flask_babel import get_locale
 
+    from portal import indexing
     from portal.extensions import babel, csrf, db, migrate
     from portal.i18n import select_locale
 
@@ -55,13 +56,48 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     app.jinja_env.globals["get_locale"] = get_locale  # base.html sets <html lang> from it
+    indexing.init_app(app)  # the search backend in app.extensions["search"] (not a Flask extension, STYLE §4)
+    register_staff_and_limits(app)
+
+
+def register_staff_and_limits(app: Flask) -> None:
+    """flask-login for the back office, Flask-Limiter (Redis when PORTAL_REDIS_URL is set), notifications."""
+    from flask_babel import lazy_gettext as _l
+
+    from portal import notify
+    from portal.accounts.routes import enforce_idle_timeout, load_user
+    from portal.extensions import limiter, login_manager
+
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.session_protection = "strong"
+    login_manager.login_message = _l("Please sign in to use the back office.")
+    login_manager.localize_callback = str  # the lazy text is translated when flashed (a session cannot hold it)
+    login_manager.user_loader(load_user)
+    app.before_request(enforce_idle_timeout)
+    if app.config.get("REDIS_URL"):
+        app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]
+        app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)  # Redis down: limit per process
+    limiter.init_app(app)
+    notify.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:
+    import portal.api.submissions  # noqa: F401  # adds GET /submissions/<no> to the api blueprint
+    from portal.accounts import bp as accounts_bp
+    from portal.api import bp as api_bp
+    from portal.extensions import csrf
     from portal.public import bp as public_bp
+    from portal.review import bp as review_bp
+    from portal.submissions import bp as submissions_bp
 
     # The whole URL map in one place (STYLE §4).
     app.register_blueprint(public_bp, url_prefix="/")
+    app.register_blueprint(api_bp, url_prefix="/api/v1")
+    app.register_blueprint(submissions_bp, url_prefix="/")
+    app.register_blueprint(accounts_bp, url_prefix="/accounts")
+    app.register_blueprint(review_bp, url_prefix="/review")
+    csrf.exempt(api_bp)  # the API never authenticates through the session cookie (STYLE §4)
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -97,7 +97,8 @@ def _pybabel(*args: str) -> None:
 @translate_group.command("extract")
 def translate_extract() -> None:
     """Extract messages into translations/messages.pot."""
-    _pybabel("extract", "-F", "babel.cfg", "-k", "_l", "-o", "translations/messages.pot", ".")
+    # Babel skips "_*" directories by default, which would hide templates/_macros/: skip only dot directories.
+    _pybabel("extract", "-F", "babel.cfg", "-k", "_l", "--ignore-dirs", ".*", "-o", "translations/messages.pot", ".")
 
 
 @translate_group.command("update")
@@ -114,5 +115,10 @@ def translate_compile() -> None:
 
 
 def register(app: Flask) -> None:
-    for command in (init_db_command, import_command, demo_data_command, translate_group):
+    from portal.accounts.cli import create_user_command
+    from portal.search_cli import COMMANDS as SEARCH_COMMANDS
+    from portal.submissions.cli import sweep_uploads_command
+
+    for command in (init_db_command, import_command, demo_data_command, translate_group, create_user_command,
+                    sweep_uploads_command, *SEARCH_COMMANDS):
         app.cli.add_command(command)

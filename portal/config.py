@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+from datetime import timedelta
 from typing import Any
 
 from flask import Flask
@@ -33,10 +34,26 @@ class Config:
     # DOMAIN.md §17: 轻微 penalties are not published unless a deployment decides otherwise.
     PUBLISH_MINOR_PENALTIES = False
     MAX_CONTENT_LENGTH = 60 * 1024 * 1024
+    SEARCH_DRAIN_AFTER_REQUEST = False  # production runs `flask search-worker`
+    # Submissions (issue 7): rate limits per IP (Flask-Limiter syntax), CAPTCHA, deadlines in working days.
+    RATELIMIT_STORAGE_URI = "memory://"  # PORTAL_REDIS_URL replaces it (register_extensions)
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_SUBMIT = "5 per minute;30 per day"
+    RATELIMIT_TRACK = "10 per minute;50 per day"  # counts failed look-ups only
+    RATELIMIT_LOGIN = "20 per 10 minutes"
+    CAPTCHA_ENABLED = True
+    SUBMISSION_DUE_WORKDAYS: dict[str, int] = {}  # e.g. {"objection": 15}; DOMAIN §7–§9 defaults otherwise
+    # Staff accounts: lockout after repeated failures, idle timeout of the back-office session.
+    LOGIN_MAX_FAILURES = 5
+    LOGIN_LOCK_MINUTES = 15
+    PERMANENT_SESSION_LIFETIME = timedelta(minutes=30)
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    NOTIFIER: str | None = None  # smtp | log | memory; default smtp when MAIL_SERVER is set (portal/notify.py)
 
 
 class DevelopmentConfig(Config):
-    pass
+    SEARCH_DRAIN_AFTER_REQUEST = True  # new imports become searchable without a worker
 
 
 class ProductionConfig(Config):
@@ -46,6 +63,7 @@ class ProductionConfig(Config):
 class TestConfig(Config):
     TESTING = True
     SECRET_KEY = "test-secret-key"  # noqa: S105 - fixed key only in the test config
+    NOTIFIER = "memory"  # tests never send mail or SMS; they read the in-memory outbox
 
 
 CONFIGS: dict[str, type[Config]] = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
@@ -36,8 +38,11 @@ def extracted() -> dict[str, str]:
         method_map, options_map = parse_mapping_cfg(fh, "babel.cfg")
     keywords = {**DEFAULT_KEYWORDS, "_l": None}
     found: dict[str, str] = {}
+    def directory_filter(path: str) -> bool:  # as `--ignore-dirs .*`: templates/_macros/ is scanned too
+        return not os.path.basename(path).startswith(".")
+
     for filename, lineno, message, _comments, _context in extract_from_dir(
-        str(ROOT), method_map, options_map, keywords=keywords
+        str(ROOT), method_map, options_map, keywords=keywords, directory_filter=directory_filter
     ):
         found.setdefault(message if isinstance(message, str) else message[0], f"{filename}:{lineno}")
     # Both extractors ran: a Python message (portal/i18n.py) and a template message (base.html).
