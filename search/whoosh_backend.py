@@ -94,15 +94,14 @@ def _filter(query: Query, today: date, *, with_type: bool) -> wq.Query | None:
 
 
 def _text_query(q: AnalyzedQuery, *, match_any: bool = False) -> wq.Query:
-    combine = wq.Or if match_any else wq.And
-    every = combine([_term("all", t, prefix=t in q.prefix_terms) for t in q.terms])
-    name = combine([_term("name", t, prefix=t in q.prefix_terms) for t in q.terms])
+    if match_any:  # "did you mean": any term of a subject's name, nothing else to score
+        return wq.Or([_term("name", t, prefix=t in q.prefix_terms) for t in q.terms])
+    every = wq.And([_term("all", t, prefix=t in q.prefix_terms) for t in q.terms])
+    name = wq.And([_term("name", t, prefix=t in q.prefix_terms) for t in q.terms])
     extras: list[wq.Query] = [wq.ConstantScoreQuery(name, NAME_BOOST)]
     if q.words:
         extras.append(wq.Or([wq.Term("words", w) for w in q.words], boost=WORD_BOOST))
     text: wq.Query = wq.AndMaybe(every, wq.Or(extras)) if q.terms else wq.NullQuery
-    if match_any:
-        return text
     options = [text]
     if q.ident:
         options.append(wq.ConstantScoreQuery(wq.Term("ident", q.ident), IDENT_BOOST))

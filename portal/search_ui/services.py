@@ -41,18 +41,29 @@ def visible_keys(session: Session, keys: list[str], today: date) -> set[str]:
         wanted[kind].append(ident)
     out: set[str] = set()
     for kind, model in _MODELS.items():
-        ids = [int(i) for i in wanted.get(kind, []) if i.isdigit()]
-        if ids:
-            found = session.scalars(sa.select(model.id).where(model.id.in_(ids), public_on(model, today)))
-            out.update(f"{kind}:{i}" for i in found)
+        record_ids = [int(i) for i in wanted.get(kind, []) if i.isdigit()]
+        if record_ids:
+            public = session.scalars(sa.select(model.id).where(model.id.in_(record_ids), public_on(model, today)))
+            out.update(f"{kind}:{i}" for i in public)
     public_ids = wanted.get("subject", [])
     if public_ids:
+        # Two indexed steps (public_id → id, then subject_id per kind); a join lets SQLite scan a record table.
+        rows = session.execute(sa.select(Subject.id, Subject.public_id).where(Subject.public_id.in_(public_ids)))
+        by_id = {row[0]: row[1] for row in rows}
+        remaining = set(by_id)
         for model in _MODELS.values():
-            found = session.scalars(
-                sa.select(Subject.public_id)
-                .join(model, model.subject_id == Subject.id)
-                .where(Subject.public_id.in_(public_ids), public_on(model, today))
-                .distinct()
-            )
-            out.update(f"subject:{p}" for p in found)
+            if not remaining:
+                break
+            # By subject_id, then by primary key: with the publicity filter in one query SQLite may pick the
+            # status index and scan the table.
+            rows = session.execute(sa.select(model.id, model.subject_id).where(model.subject_id.in_(sorted(remaining))))
+            records = {row[0]: row[1] for row in rows}
+            found: set[int] = set()
+            ids = sorted(records)
+            for i in range(0, len(ids), 900):
+                chunk = ids[i : i + 900]
+                public = session.scalars(sa.select(model.id).where(model.id.in_(chunk), public_on(model, today)))
+                found.update(records[r] for r in public)
+            out.update(f"subject:{by_id[s]}" for s in found)
+            remaining -= found
     return out
