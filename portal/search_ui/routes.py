@@ -1,0 +1,31 @@
+"""The /search results page: the same query parsing and service as GET /api/v1/search, rendered as HTML."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, render_template, request
+
+from portal import clock
+from portal.api.errors import BadRequest
+from portal.api.search import SEARCH_TYPES, parse_search_args
+from portal.extensions import db
+from portal.indexing import get_backend
+from portal.search_ui import services
+
+bp = Blueprint("search_ui", __name__)
+
+
+@bp.get("/search")
+def search_page() -> Any:
+    text = (request.args.get("q") or "").strip()
+    if not text:
+        return render_template("search_ui/search.html", q="", page=None, query=None, error=None, types=SEARCH_TYPES)
+    try:
+        query = parse_search_args(request.args)
+    except BadRequest as exc:
+        return render_template(
+            "search_ui/search.html", q=text[:200], page=None, query=None, error=exc.message, types=SEARCH_TYPES
+        ), 400
+    page = services.search(db.session, get_backend(), query, today=clock.today())
+    return render_template("search_ui/search.html", q=text, page=page, query=query, error=None, types=SEARCH_TYPES)

@@ -1,0 +1,61 @@
+"""The /search results page: tabs with counts, highlights, paging links, empty and error states, privacy."""
+
+from __future__ import annotations
+
+from flask.testing import FlaskClient
+
+
+def page(client: FlaskClient, **params: str) -> tuple[int, str]:
+    response = client.get("/search", query_string=params, headers={"Accept-Language": "zh-CN"})
+    return response.status_code, response.get_data(as_text=True)
+
+
+def test_a_search_shows_highlighted_results_and_type_tabs(api: FlaskClient) -> None:
+    status, html = page(api, q="株洲示例食品")
+    assert status == 200
+    assert "<mark>株洲示例食品</mark>" in html
+    assert 'href="/subjects/91430200MA4L0A1B7K"' in html
+    assert "株市监罚〔2026〕15号" in html
+    assert "3 条结果" in html or "3 results" in html
+
+
+def test_a_type_tab_narrows_the_results(api: FlaskClient) -> None:
+    _status, html = page(api, q="株洲示例", type="blacklist")
+    assert "政府采购领域严重违法失信主体" in html
+    assert "株市监罚〔2026〕15号" not in html
+
+
+def test_non_public_records_and_full_names_of_persons_never_appear(api: FlaskClient) -> None:
+    for q in ("荷市监简罚", "王小明", "430202198503121235", "株洲示例商贸"):
+        _status, html = page(api, q=q)
+        results = html.split('class="result-count"', 1)[1]  # what the server found, not the query echoed back
+        assert "荷市监简罚〔2026〕7号" not in results
+        assert "王小明" not in results
+        assert "430202198503121235" not in results
+        assert "企业经营异常名录" not in results
+    # A person's full name is no search key at all (no confirmation oracle, DOMAIN §6).
+    _status, html = page(api, q="王小明")
+    assert "0 " in html.split('class="result-count"', 1)[1][:40]
+
+
+def test_no_results_explains_what_to_try(api: FlaskClient) -> None:
+    status, html = page(api, q="不存在的公司名称")
+    assert status == 200
+    assert "没有找到" in html or "No public record" in html
+
+
+def test_hostile_queries_are_escaped_and_bad_parameters_are_a_400_page(api: FlaskClient) -> None:
+    _status, html = page(api, q="<script>alert(1)</script>")
+    assert "<script>alert(1)</script>" not in html
+    status, html = page(api, q="株洲", page="-1")
+    assert status == 400
+    assert "Traceback" not in html
+    status, _html = page(api, q="株" * 500)
+    assert status == 400
+
+
+def test_the_empty_page_shows_only_the_form(api: FlaskClient) -> None:
+    status, html = page(api)
+    assert status == 200
+    assert 'name="q"' in html
+    assert "result-count" not in html
