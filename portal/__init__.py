@@ -83,20 +83,25 @@ def register_staff_and_limits(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    import portal.api.chat  # noqa: F401  # adds POST /chat to the api blueprint
     import portal.api.submissions  # noqa: F401  # adds GET /submissions/<no> to the api blueprint
     from portal.accounts import bp as accounts_bp
     from portal.api import bp as api_bp
+    from portal.chat import bp as chat_bp
     from portal.extensions import csrf
     from portal.public import bp as public_bp
     from portal.review import bp as review_bp
+    from portal.search_ui.routes import bp as search_bp
     from portal.submissions import bp as submissions_bp
 
     # The whole URL map in one place (STYLE §4).
     app.register_blueprint(public_bp, url_prefix="/")
+    app.register_blueprint(search_bp, url_prefix="/")
     app.register_blueprint(api_bp, url_prefix="/api/v1")
     app.register_blueprint(submissions_bp, url_prefix="/")
     app.register_blueprint(accounts_bp, url_prefix="/accounts")
     app.register_blueprint(review_bp, url_prefix="/review")
+    app.register_blueprint(chat_bp, url_prefix="/chat")
     csrf.exempt(api_bp)  # the API never authenticates through the session cookie (STYLE §4)
 
 

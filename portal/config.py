@@ -41,6 +41,7 @@ class Config:
     RATELIMIT_SUBMIT = "5 per minute;30 per day"
     RATELIMIT_TRACK = "10 per minute;50 per day"  # counts failed look-ups only
     RATELIMIT_LOGIN = "20 per 10 minutes"
+    RATELIMIT_CHAT = "30 per minute;600 per day"  # per client address, /api/v1/chat and /chat
     CAPTCHA_ENABLED = True
     SUBMISSION_DUE_WORKDAYS: dict[str, int] = {}  # e.g. {"objection": 15}; DOMAIN §7–§9 defaults otherwise
     # Staff accounts: lockout after repeated failures, idle timeout of the back-office session.

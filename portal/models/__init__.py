@@ -3,6 +3,7 @@
 from portal.models.audit import AuditEntry
 from portal.models.base import Base
 from portal.models.catalogue import ListType, Measure
+from portal.models.chat import ChatHandoff
 from portal.models.history import HolidayOverride, ImportBatch, RecordHistory, RejectedRow, SearchOutbox
 from portal.models.listing import ListEntry
 from portal.models.penalty import Penalty
@@ -15,6 +16,7 @@ __all__ = [
     "Attachment",
     "AuditEntry",
     "Base",
+    "ChatHandoff",
     "Department",
     "HolidayOverride",
     "ImportBatch",

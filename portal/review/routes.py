@@ -16,6 +16,7 @@ from flask_login import current_user
 
 from portal import clock
 from portal.accounts.permissions import role_required
+from portal.chat import services as chat_services
 from portal.domain.errors import DomainError
 from portal.domain.roles import AUDIT_ROLES, EXPORT_ROLES, Role
 from portal.domain.states import OUTCOMES, Action, Outcome, SubmissionKind, SubmissionStatus
@@ -200,6 +201,11 @@ def audit():  # type: ignore[no-untyped-def]
     return render_template("review/audit.html", entries=services.audit_log(db.session), **_context())
 
 
+@role_required(*STAFF)
+def consultations():  # type: ignore[no-untyped-def]
+    return render_template("review/consultations.html", tickets=chat_services.handoffs(db.session), **_context())
+
+
 ID = "int(min=1, max=2147483647)"
 URLS: list[tuple[str, str, Any, list[str]]] = [
     ("/", "queue", queue, ["GET"]),
@@ -210,6 +216,7 @@ URLS: list[tuple[str, str, Any, list[str]]] = [
     ("/exports", "exports", exports_page, ["GET"]),
     ("/exports/<any(penalty, permit, list):kind>.csv", "export_csv", export_csv, ["GET"]),
     ("/audit", "audit", audit, ["GET"]),
+    ("/consultations", "consultations", consultations, ["GET"]),
 ]
 for rule, endpoint, view, methods in URLS:
     bp.add_url_rule(rule, endpoint, view, methods=methods)

@@ -1,0 +1,200 @@
+"""What the chat may say about subjects, records and lists: read only through the public services and presenters,
+so nothing that is not public today (轻微 penalties, removed or expired entries, unmasked IDs) can reach a reply.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from portal.domain.kinds import SubjectKind
+from portal.domain.publicity import Severity, repair_possible_from
+from portal.models import ListEntry, ListType, Penalty, Permit, Subject
+from portal.public import catalogue, records
+from portal.public.catalogue import ListTypeInfo, MeasureRow
+from portal.public.presenters import ListEntryDetail, PenaltyDetail, PermitDetail
+from portal.public.records import Profile
+from portal.visibility import public_on
+from search.base import Query, SearchBackend
+
+MAX_CANDIDATES = 5
+_SUFFIX = (
+    r"(?:股份有限公司|有限责任公司|有限公司|分公司|公司|集团|合作社|餐饮店|饭店|商行|经营部|门市部"
+    r"|店|厂|中心|医院|学校|事务所|协会)"
+)
+ORG_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,40}?" + _SUFFIX)
+_NOISE = re.compile(
+    r"请问|请|帮我|帮忙|麻烦|给我|我想|我要|想|查一下|查一哈|查查|查下|查询|查|搜索一下|搜索|搜下|搜|看看|看下|看一下|"
+    r"了解一下|了解|一下|这家|这个|那家|企业名称是|公司名称是|名称是|名称|叫做|叫|是不是|有没有|有无|是否|"
+    r"行政处罚|处罚|许可|失信|信用|记录|信息|情况|名单|黑名单|红名单|怎么样|如何|吗|呢|吧|的|了|被|过|公示|违法|"
+    r"企业|公司|一家|单位|市场主体|主体|\s|[，。！？?!,.:：、“”\"'（）()]"
+)
+GENERIC_LISTS = (
+    ("红名单", "诚信典型红名单（通用）"),
+    ("守信", "诚信典型红名单（通用）"),
+    ("重点关注", "重点关注对象名单（通用）"),
+    ("黑名单", "严重失信主体名单（通用）"),
+    ("严重失信", "严重失信主体名单（通用）"),
+    ("失信", "严重失信主体名单（通用）"),
+    ("惩戒", "严重失信主体名单（通用）"),
+    ("激励", "诚信典型红名单（通用）"),
+    ("异常名录", "企业经营异常名录"),
+    ("blacklist", "严重失信主体名单（通用）"),
+    ("red list", "诚信典型红名单（通用）"),
+)
+
+
+_LEAD = re.compile(
+    r"^(?:请问|请|帮我|帮忙|麻烦|给我|我想|我要|想|要|查一下|查一哈|查查|查下|查询|查|搜索一下|搜索|搜下|搜|看看|看下|看一下|"
+    r"了解一下|了解|一下|这家|那家|企业名称是|公司名称是|名称是)+"
+)
+
+
+def extract_name(message: str) -> str | None:
+    """The organisation name a message mentions: 'xx有限公司' when spelled out, else what is left after noise words."""
+    stripped = re.sub(
+        r"^(请问|请|帮我|帮忙|麻烦)?(查一下|查一哈|查查|查下|查询|查|搜索一下|搜下|看看|看下)?", "", message
+    )
+    found = ORG_RE.findall(stripped)
+    if found:
+        name = _LEAD.sub("", max(found, key=len))
+        return name if len(_NOISE.sub("", name)) >= 2 else None
+    rest = _NOISE.sub(" ", message).split()
+    rest = [r for r in rest if len(r) >= 2]
+    return max(rest, key=len) if rest else None
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    profile: Profile
+    url: str
+
+
+def _from_index(session: Session, today: date, backend: SearchBackend, name: str) -> list[Found] | None:
+    """Subjects found by the search backend (fast at scale); None when the index cannot answer."""
+    try:
+        page = backend.search(Query(text=name, type="subject", per_page=MAX_CANDIDATES * 2), today=today)
+    except Exception:  # noqa: BLE001 - a broken index must not break the chat; the SQL path answers instead
+        return None
+    if page.degraded:
+        return None
+    out = []
+    for hit in page.hits:
+        kind, _sep, public_id = hit.key.partition(":")
+        profile = records.profile_by_public_id(session, today, public_id) if kind == "subject" else None
+        if profile is not None and profile.subject.kind != SubjectKind.NATURAL_PERSON.value:
+            out.append(Found(profile, subject_url(profile)))
+    exact = [f for f in out if f.profile.subject.name == name]
+    return (exact or out)[:MAX_CANDIDATES]  # [] = the index answered: no public subject has this name
+
+
+def find_subjects(session: Session, today: date, name: str, backend: SearchBackend | None = None) -> list[Found]:
+    """Organisations and businesses (never natural persons: no name oracle) with a public profile today.
+
+    The search backend answers first; a name substring query on the database is the fallback.
+    """
+    if backend is not None:
+        found = _from_index(session, today, backend, name)
+        if found is not None:
+            return found
+    like = "%" + name.replace("\\", "").replace("%", "").replace("_", "") + "%"
+    query = (
+        sa.select(Subject.public_id)
+        .where(Subject.name.like(like), Subject.kind != SubjectKind.NATURAL_PERSON)
+        .order_by(sa.func.length(Subject.name), Subject.id)
+        .limit(MAX_CANDIDATES * 4)
+    )
+    out = []
+    for public_id in session.scalars(query):
+        profile = records.profile_by_public_id(session, today, public_id)
+        if profile is not None:
+            out.append(Found(profile, subject_url(profile)))
+        if len(out) >= MAX_CANDIDATES:
+            break
+    return out
+
+
+def find_by_uscc(session: Session, today: date, uscc: str) -> Found | None:
+    profile = records.profile_by_uscc(session, today, uscc)
+    return Found(profile, subject_url(profile)) if profile else None
+
+
+def subject_url(profile: Profile) -> str:
+    s = profile.subject
+    return (
+        f"/subjects/{s.uscc}" if s.uscc and s.kind != SubjectKind.NATURAL_PERSON.value else f"/subjects/p/{s.public_id}"
+    )
+
+
+Detail = PenaltyDetail | PermitDetail | ListEntryDetail
+
+
+def _variants(doc_no: str) -> set[str]:
+    """The 文号 as matched and with leading words cut off ("解释一下株市监罚〔2026〕15号"), in both bracket styles."""
+    key = re.sub(r"\s+", "", doc_no)
+    key = re.sub(r"[\[［(（【]", "〔", key, count=1)
+    key = re.sub(r"[\]］)）】]", "〕", key, count=1)
+    head, _, tail = key.partition("〔")
+    out = set()
+    for i in range(len(head)):
+        out.update({head[i:] + "〔" + tail, head[i:] + "[" + tail.replace("〕", "]", 1)})
+    return out
+
+
+def find_record(session: Session, today: date, doc_no: str) -> Detail | None:
+    """The public record with this 文号 (penalty, then permit, then list entry), or None."""
+    variants = _variants(doc_no)
+    for model, column, detail in (
+        (Penalty, Penalty.decision_no, records.penalty_detail),
+        (Permit, Permit.doc_no, records.permit_detail),
+        (ListEntry, ListEntry.doc_no, records.list_entry_detail),
+    ):
+        ids = session.scalars(
+            sa.select(model.id).where(column.in_(variants), public_on(model, today)).order_by(model.id).limit(1)
+        ).all()
+        if ids:
+            return detail(session, today, ids[0])
+    return None
+
+
+def repair_from(detail: PenaltyDetail) -> date | None:
+    try:
+        severity = Severity(detail.severity)
+    except ValueError:
+        return None
+    return repair_possible_from(detail.decided_on, severity)
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[“”\"（）()\s]", "", text)
+
+
+def find_list_type(session: Session, message: str) -> ListTypeInfo | None:
+    """The catalogue list named in the message (longest match, then bigram overlap), else a generic list."""
+    text = _compact(message)
+    types = session.scalars(sa.select(ListType).where(ListType.is_active.is_(True)).order_by(ListType.id)).all()
+    best, best_score = None, 0.0
+    for t in types:
+        name = _compact(t.name)
+        if name in text:
+            score = 10.0 + len(name)
+        else:
+            grams = {name[i : i + 2] for i in range(len(name) - 1)}
+            hits = sum(1 for g in grams if g in text)
+            score = hits / max(len(grams), 1) if hits >= 3 else 0.0
+        if score > best_score:
+            best, best_score = t, score
+    if best is None or best_score < 0.5:
+        lowered = message.lower()
+        wanted = next((name for word, name in GENERIC_LISTS if word in text or word in lowered), None)
+        best = next((t for t in types if t.name == wanted), None) if wanted else None
+    return catalogue.list_type(session, best.id) if best is not None else None
+
+
+def measures(session: Session, info: ListTypeInfo) -> list[MeasureRow]:
+    own, generic = catalogue.measures_for(session, info)
+    return own + generic

@@ -1,0 +1,46 @@
+"""Shared pieces of the replies: the default menu, Chinese labels of codes, record cards and handoff tickets."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from portal.indexing import record_url
+from portal.models import ChatHandoff
+
+if TYPE_CHECKING:
+    from portal.chat.answers import Context
+
+MENU = (
+    {"title": "查询企业信用", "payload": "我想查一家公司"},
+    {"title": "信用修复", "payload": "怎么申请信用修复"},
+    {"title": "异议申请", "payload": "信息有错误怎么提异议"},
+    {"title": "投诉举报", "payload": "怎么投诉举报"},
+    {"title": "进度查询", "payload": "查询我的申请进度"},
+    {"title": "转人工", "payload": "转人工"},
+)
+SEVERITY_ZH = {"minor": "轻微", "general": "一般", "serious": "严重"}
+STATUS_ZH = {
+    "published": "公示中",
+    "under_objection": "异议处理中",
+    "objection": "信用异议",
+    "complaint": "投诉举报",
+    "repair": "信用修复",
+    "submitted": "已提交",
+    "accepted": "已受理",
+    "rejected_intake": "不予受理",
+    "verifying": "核查中",
+    "closed": "已办结",
+}
+
+
+def record_card(kind: str, record_id: int, title: str, data: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "record", "title": title, "url": record_url(kind, record_id), "data": data}
+
+
+def handoff_ticket(ctx: Context, message: str, reason: str) -> str:
+    """Adds a consultation ticket for the back office (the caller commits); returns its number."""
+    turns = [t["user"] for t in ctx.state.get("turns", [])][-10:] + [message]
+    row = ChatHandoff(session_id=ctx.session_id, reason=reason, question=message[:500], transcript="\n".join(turns))
+    ctx.db.add(row)
+    ctx.db.flush()
+    return f"ZX{row.id:06d}"

@@ -1,0 +1,56 @@
+"""/chat: the inquiry service as a plain HTML form (works without JavaScript); the session id lives in the cookie."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, current_app, render_template, request, session
+from flask_babel import get_locale
+
+from portal import clock
+from portal.chat import sessions
+from portal.chat.services import MAX_MESSAGE, chat
+from portal.extensions import db, limiter
+from portal.indexing import EXTENSION
+
+bp = Blueprint("chat", __name__)
+
+
+def search_backend() -> Any:
+    return current_app.extensions.get(EXTENSION)
+
+
+def chat_limit() -> str:
+    return str(current_app.config["RATELIMIT_CHAT"])
+
+
+@limiter.limit(chat_limit, methods=["POST"])
+def page() -> Any:
+    store = sessions.store_for(current_app)
+    error, answer, status = None, None, 200
+    if request.method == "POST":
+        message = (request.form.get("message") or "").strip()
+        if not message or len(message) > MAX_MESSAGE:
+            error, status = True, 400
+        else:
+            english = str(get_locale() or "zh").startswith("en")
+            answer = chat(
+                db.session,
+                store,
+                clock.today(),
+                session.get("chat_sid"),
+                message,
+                english=english,
+                backend=search_backend(),
+            )
+            db.session.commit()
+            session["chat_sid"] = answer["session_id"]
+    sid = session.get("chat_sid")
+    state = store.get(sid) if sid else None
+    turns = state.get("turns", []) if state else []
+    return render_template(
+        "chat/index.html", turns=turns, answer=answer, error=error, limit=MAX_MESSAGE, nav_section="chat"
+    ), status
+
+
+bp.add_url_rule("", "index", page, methods=["GET", "POST"])
