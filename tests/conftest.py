@@ -9,15 +9,35 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 
-from portal import create_app
+from portal import ROOT, create_app
 from portal.extensions import db
 from portal.services.setup import load_list_types, load_measures
 
 DATA = Path(__file__).parent / "data"
 TODAY = date(2026, 11, 23)  # fixed "today" for import tests: data-standard §9 examples are valid on it
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_catalogues() -> None:
+    """What `make translations` does, so a bare `pytest` after editing a .po renders the new text.
+
+    The .mo files are build output (gitignored); each is replaced atomically.
+    """
+    for po_path in (ROOT / "translations").glob("*/LC_MESSAGES/messages.po"):
+        mo_path = po_path.with_suffix(".mo")
+        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            continue
+        with po_path.open("rb") as fh:
+            catalog = read_po(fh)
+        part = mo_path.with_name(f"messages.mo.{os.getpid()}.part")
+        with part.open("wb") as out:
+            write_mo(out, catalog)
+        os.replace(part, mo_path)
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from portal.chat import sessions
 from portal.chat.services import chat
 from portal.extensions import db
 from tests.conftest import TODAY
-from tests.public.conftest import _compiled_catalogues, examples  # noqa: F401  # shared fixtures
+from tests.public.conftest import examples  # noqa: F401  # shared fixtures
 
 
 class Bot:

@@ -1,3 +1,3 @@
 """Fixtures of the submission workflow tests (shared module: tests/submissions/fixtures.py)."""
 
-from tests.submissions.fixtures import _compiled_catalogues, _fast_hashes, client, site, staff  # noqa: F401
+from tests.submissions.fixtures import _fast_hashes, client, site, staff  # noqa: F401

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -17,14 +16,11 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from flask import Flask, g
 from flask.testing import FlaskClient
 from werkzeug.security import generate_password_hash
 from werkzeug.test import TestResponse
 
-from portal import ROOT
 from portal.accounts.services import create_user
 from portal.domain.roles import Role
 from portal.extensions import db, limiter
@@ -65,20 +61,6 @@ def _fast_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(codes, "_HASH_METHOD", FAST)
     monkeypatch.setattr(codes, "_DUMMY_HASH", generate_password_hash("dummy-code", FAST))
 
-
-@pytest.fixture(scope="session", autouse=True)
-def _compiled_catalogues() -> None:
-    """Chinese pages need the .mo files (build output): compile any that are older than their .po."""
-    for po_path in (ROOT / "translations").glob("*/LC_MESSAGES/messages.po"):
-        mo_path = po_path.with_suffix(".mo")
-        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
-            continue
-        with po_path.open("rb") as fh:
-            catalog = read_po(fh)
-        part = mo_path.with_name(f"messages.mo.{os.getpid()}.part")
-        with part.open("wb") as out:
-            write_mo(out, catalog)
-        os.replace(part, mo_path)
 
 
 class FreshClient(FlaskClient):
