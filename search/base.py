@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -312,92 +311,6 @@ def make_hit(s: Mapping[str, Any], terms: list[str]) -> Hit:
     )  # fmt: skip
 
 
-class GuardedBackend(SearchBackend):
-    """The configured backend, or the degraded fallback while its index is missing or broken (logged once)."""
-
-    name = "guarded"
-
-    def __init__(self, primary: SearchBackend, fallback: Callable[[], SearchBackend]) -> None:
-        self.primary = primary
-        self._fallback_factory = fallback
-        self._fallback: SearchBackend | None = None
-        self._warned = False
-        self._lock = threading.Lock()
-
-    def _degrade(self, reason: str) -> SearchBackend:
-        with self._lock:
-            if not self._warned:
-                log.warning(
-                    "search index %s unavailable (%s): serving the degraded database search; "
-                    "run `flask --app wsgi reindex` to rebuild it",
-                    self.primary.name, reason,
-                )  # fmt: skip
-                self._warned = True
-            if self._fallback is None:
-                self._fallback = self._fallback_factory()
-            return self._fallback
-
-    def _usable(self) -> bool:
-        try:
-            return self.primary.healthy()
-        except Exception:  # noqa: BLE001 - a broken index must never break a page
-            return False
-
-    def _recovered(self) -> None:
-        if self._warned:
-            log.info("search index %s available again", self.primary.name)
-            self._warned = False
-
-    def healthy(self) -> bool:
-        return self._usable()
-
-    def search(self, query: Query, *, today: date) -> ResultPage:
-        if self._usable():
-            try:
-                page = self.primary.search(query, today=today)
-            except SearchUnavailable as exc:
-                return self._degrade(str(exc)).search(query, today=today)
-            except Exception as exc:  # corrupt index files surface as engine errors
-                if not self._warned:
-                    log.exception("search backend %s failed", self.primary.name)
-                return self._degrade(type(exc).__name__).search(query, today=today)
-            self._recovered()
-            return page
-        return self._degrade("missing").search(query, today=today)
-
-    def suggest(self, prefix: str, *, today: date, limit: int = 10) -> list[Suggestion]:
-        if self._usable():
-            try:
-                return self.primary.suggest(prefix, today=today, limit=limit)
-            except Exception:  # noqa: BLE001 - autocomplete is a nicety
-                log.warning("suggest failed on %s", self.primary.name, exc_info=True)
-        return self._degrade("missing").suggest(prefix, today=today, limit=limit)
-
-    def upsert(self, docs: Iterable[Document]) -> None:
-        self.primary.upsert(docs)
-
-    def delete(self, keys: Iterable[str]) -> None:
-        self.primary.delete(keys)
-
-    def purge_expired(self, today: date) -> int:
-        return self.primary.purge_expired(today)
-
-    def count(self) -> int:
-        return self.primary.count()
-
-    def _execute(self, q: AnalyzedQuery, query: Query, today: date, *, match_any: bool = False) -> RawPage:
-        return self.primary._execute(q, query, today, match_any=match_any)
-
-    def _suggest(self, q: AnalyzedQuery, today: date, limit: int) -> list[dict[str, Any]]:
-        return self.primary._suggest(q, today, limit)
-
-    def _begin_rebuild(self) -> IndexBuilder:
-        return self.primary._begin_rebuild()
-
-    def close(self) -> None:
-        self.primary.close()
-
-
 def open_backend(
     name: str,
     *,
@@ -429,7 +342,11 @@ def open_backend(
         backend = PostgresBackend(engine if engine is not None else dsn, **options)
     else:
         raise ValueError(f"unknown search backend {name!r}: expected one of {', '.join(BACKENDS)}")
-    return GuardedBackend(backend, fallback) if fallback is not None else backend
+    if fallback is None:
+        return backend
+    from search.guarded import GuardedBackend  # a module of its own; it subclasses SearchBackend
+
+    return GuardedBackend(backend, fallback)
 
 
 def _require_dir(directory: str | Path | None) -> Path:

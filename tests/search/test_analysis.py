@@ -10,7 +10,8 @@ import pytest
 from markupsafe import Markup
 
 from search import analysis
-from search.base import GuardedBackend, Query, ResultPage, SearchUnavailable
+from search.base import Query, ResultPage, SearchUnavailable
+from search.guarded import GuardedBackend
 from search.highlight import highlight
 from search.tantivy_backend import TantivyBackend
 
@@ -102,7 +103,7 @@ class _Fallback(TantivyBackend):
 
 def test_the_guard_falls_back_and_warns_once(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     guarded = GuardedBackend(_Broken(tmp_path / "a"), lambda: _Fallback(tmp_path / "b"))
-    with caplog.at_level(logging.WARNING, logger="search.base"):
+    with caplog.at_level(logging.WARNING, logger="search.guarded"):
         pages = [guarded.search(Query("江临"), today=date(2026, 11, 23)) for _ in range(3)]
     assert all(p.degraded for p in pages)
     assert len([r for r in caplog.records if "degraded" in r.getMessage()]) == 1

@@ -15,7 +15,8 @@ from portal import indexing
 from portal.domain.publicity import RecordStatus
 from portal.extensions import db
 from portal.models import ListEntry, Penalty, SearchOutbox
-from search.base import GuardedBackend, Query, SearchBackend
+from search.base import Query, SearchBackend
+from search.guarded import GuardedBackend
 from tests.conftest import TODAY
 from tests.search.conftest import EXAMPLE_KEYS, import_examples
 
@@ -146,7 +147,7 @@ def test_without_an_index_the_database_answers_degraded_and_warns_once(
     examples: Flask, caplog: pytest.LogCaptureFixture
 ) -> None:
     backend = indexing.get_backend(examples)
-    with caplog.at_level(logging.WARNING, logger="search.base"):
+    with caplog.at_level(logging.WARNING, logger="search.guarded"):
         page = backend.search(Query("株市监罚(2026)15号"), today=TODAY)
         backend.search(Query("株洲示例"), today=TODAY)
     assert page.degraded
