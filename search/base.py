@@ -7,7 +7,6 @@ as an argument.
 from __future__ import annotations
 
 import json
-import logging
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -22,8 +21,6 @@ from markupsafe import Markup
 from search import analysis
 from search.analysis import AnalyzedQuery
 from search.highlight import highlight, marked_count, needles
-
-log = logging.getLogger(__name__)
 
 TYPES = ("subject", "penalty", "permit", "redlist", "blacklist", "watchlist")
 FILTER_KEYS = ("department", "year", "list_name", "category")
