@@ -65,6 +65,7 @@ def register_staff_and_limits(app: Flask) -> None:
     from flask_babel import lazy_gettext as _l
 
     from portal import notify
+    from portal.accounts.manage import require_password_change
     from portal.accounts.routes import enforce_idle_timeout, load_user
     from portal.extensions import limiter, login_manager
 
@@ -75,6 +76,7 @@ def register_staff_and_limits(app: Flask) -> None:
     login_manager.localize_callback = str  # the lazy text is translated when flashed (a session cannot hold it)
     login_manager.user_loader(load_user)
     app.before_request(enforce_idle_timeout)
+    app.before_request(require_password_change)
     if app.config.get("REDIS_URL"):
         app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]
         app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)  # Redis down: limit per process

@@ -25,6 +25,8 @@ class User(UserMixin, TimestampMixin, Base):
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Changing it ends every session of the account (flask-login's alternative id, see get_id).
     session_nonce: Mapped[str] = mapped_column(sa.String(32))
+    # Set when an administrator chose the password (new account, reset): the owner must replace it first.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     is_active: Mapped[bool] = mapped_column(default=True)  # type: ignore[assignment]  # UserMixin's property
 
     def get_id(self) -> str:
