@@ -30,6 +30,7 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     fill_instance_paths(app)
     check_config(app, env)
     configure_logging(app)
+    register_proxy(app)
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
@@ -41,6 +42,15 @@ def configure_logging(app: Flask) -> None:
     from portal.logs import configure
 
     configure(app)
+
+
+def register_proxy(app: Flask) -> None:
+    """Behind PORTAL_PROXY_FIX proxies, take the client's address and scheme from their X-Forwarded-* headers."""
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    hops = int(app.config.get("PROXY_FIX") or 0)
+    if hops > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
 
 
 def register_extensions(app: Flask) -> None:

@@ -51,6 +51,9 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     NOTIFIER: str | None = None  # smtp | log | memory; default smtp when MAIL_SERVER is set (portal/notify.py)
+    # Number of reverse proxies in front of the app (nginx = 1). Only then are X-Forwarded-For/-Proto/-Host
+    # trusted, so rate limits and logs see the client's address; 0 = direct, the headers are ignored (spoofable).
+    PROXY_FIX = 0
 
 
 class DevelopmentConfig(Config):
@@ -107,6 +110,9 @@ def check_config(app: Flask, env: str) -> None:
     backend = cfg.get("SEARCH_BACKEND")
     if backend is not None and backend not in SEARCH_BACKENDS:
         raise ConfigError(f"PORTAL_SEARCH_BACKEND must be one of {', '.join(SEARCH_BACKENDS)}, not {backend!r}")
+    hops = cfg.get("PROXY_FIX") or 0
+    if isinstance(hops, bool) or not isinstance(hops, int) or not 0 <= hops <= 5:
+        raise ConfigError(f"PORTAL_PROXY_FIX must be the number of proxies in front of the app (0-5), not {hops!r}")
     uri = cfg["SQLALCHEMY_DATABASE_URI"]
     if uri.startswith("postgresql://"):  # plain URLs would pick psycopg2, which we do not ship
         cfg["SQLALCHEMY_DATABASE_URI"] = "postgresql+psycopg://" + uri.removeprefix("postgresql://")
