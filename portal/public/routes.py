@@ -47,7 +47,10 @@ URLS: list[tuple[str, str, Any]] = [
     ("/subjects/p/<public_id>", "subject_by_id", views_records.subject_by_id),
     ("/lists", "lists", views_lists.index),
     ("/lists/<any(redlist, blacklist, watchlist):category>", "list_category", views_lists.category),
+    ("/lists/<any(redlist, blacklist, watchlist):category>/export.<any(csv, xlsx):fmt>", "list_category_export",
+     views_lists.category_export),
     (f"/lists/type/<{ID}:type_id>", "list_type", views_lists.list_type),
+    (f"/lists/type/<{ID}:type_id>/export.<any(csv, xlsx):fmt>", "list_type_export", views_lists.list_type_export),
     (f"/lists/entries/<{ID}:record_id>", "list_entry", views_lists.entry),
 ]
 for rule, endpoint, view in URLS:

@@ -6,11 +6,11 @@ from flask import abort, render_template, request
 
 from portal import clock
 from portal.extensions import db
-from portal.public import catalogue, records
+from portal.public import catalogue, exports, records
 from portal.public.cache import app_cache
 from portal.public.forms import ListEntryFilterForm
 from portal.public.listing import Scope
-from portal.public.views_records import filtered_page
+from portal.public.views_records import export, filtered_page
 
 
 def index():  # type: ignore[no-untyped-def]
@@ -22,7 +22,12 @@ def category(category: str):  # type: ignore[no-untyped-def]
     form = ListEntryFilterForm(formdata=request.args)
     found, status = filtered_page("list", form, Scope(category=category))
     block = catalogue.category_block(db.session, clock.today(), app_cache(), category)
-    return render_template("public/lists/category.html", form=form, page=found, block=block), status
+    return render_template("public/lists/category.html", form=form, page=found, block=block,
+                           limits=exports.EXPORT_LIMITS), status  # fmt: skip
+
+
+def category_export(category: str, fmt: str):  # type: ignore[no-untyped-def]
+    return export("list", ListEntryFilterForm(formdata=request.args), fmt, Scope(category=category))
 
 
 def list_type(type_id: int):  # type: ignore[no-untyped-def]
@@ -33,8 +38,16 @@ def list_type(type_id: int):  # type: ignore[no-untyped-def]
     found, status = filtered_page("list", form, Scope(list_type_id=info.id))
     own, generic = catalogue.measures_for(db.session, info)
     return render_template(
-        "public/lists/type.html", form=form, page=found, info=info, own=own, generic=generic
+        "public/lists/type.html", form=form, page=found, info=info, own=own, generic=generic,
+        limits=exports.EXPORT_LIMITS,
     ), status
+
+
+def list_type_export(type_id: int, fmt: str):  # type: ignore[no-untyped-def]
+    info = catalogue.list_type(db.session, type_id)
+    if info is None:
+        abort(404)
+    return export("list", ListEntryFilterForm(formdata=request.args), fmt, Scope(list_type_id=info.id))
 
 
 def entry(record_id: int):  # type: ignore[no-untyped-def]

@@ -125,3 +125,39 @@ def test_an_export_with_a_hostile_filter_is_refused(client: FlaskClient) -> None
 def test_the_removed_list_subject_is_in_no_export(client: FlaskClient) -> None:
     for url in ("/penalties/export.csv", "/permits/export.csv"):
         assert REMOVED_SUBJECT not in client.get(url).get_data(as_text=True)
+
+
+def test_a_list_category_downloads_its_public_entries_only(client: FlaskClient) -> None:
+    page = client.get("/lists/blacklist").get_data(as_text=True)
+    assert 'href="/lists/blacklist/export.csv"' in page
+    _, rows = _csv(client, "/lists/blacklist/export.csv")
+    assert rows[0][:2] == ["名单类别", "名单名称"]
+    assert [r[4] for r in rows[1:]] == ["91430203MA4M8N2P8B"]  # 株洲示例建设工程有限公司 only
+    assert rows[1][0] == "严重失信主体名单"
+    assert rows[1][-1].endswith(f"/lists/entries/{rows[1][-1].rsplit('/', 1)[1]}")
+    _, watch = _csv(client, "/lists/watchlist/export.csv")
+    assert len(watch) == 1  # the header: the removed entry is not public
+    assert REMOVED_SUBJECT not in "".join(c for r in watch for c in r)
+    xlsx = _xlsx(client, "/lists/redlist/export.xlsx")
+    assert [r[2] for r in xlsx[1:]] == ["株洲示例燃气有限公司"]
+
+
+def test_a_list_type_downloads_with_its_filters(client: FlaskClient) -> None:
+    from tests.public.helpers import list_type_id
+
+    type_id = list_type_id("纳税信用A级纳税人")
+    page = client.get(f"/lists/type/{type_id}?year=2026").get_data(as_text=True)
+    assert f'href="/lists/type/{type_id}/export.csv?year=2026"' in page
+    _, rows = _csv(client, f"/lists/type/{type_id}/export.csv?year=2026")
+    assert [r[2] for r in rows[1:]] == ["株洲示例燃气有限公司"]
+    _, none = _csv(client, f"/lists/type/{type_id}/export.csv?year=2026&kind=natural_person")
+    assert len(none) == 1
+
+
+def test_list_exports_refuse_unknown_lists_and_hostile_filters(client: FlaskClient) -> None:
+    assert client.get("/lists/greylist/export.csv").status_code == 404
+    assert client.get("/lists/type/99999/export.csv").status_code == 404
+    assert client.get("/lists/blacklist/export.pdf").status_code == 404
+    hostile = client.get("/lists/blacklist/export.csv?year=<script>alert(1)</script>")
+    assert hostile.status_code == 400
+    assert "<script>" not in hostile.get_data(as_text=True)
