@@ -222,12 +222,18 @@ def list_entry_window(
     return listed_on, min(ends) if ends else None
 
 
-def initial_status(
-    *, severity: Severity | None, subject_is_minor: bool, publish_minor_penalties: bool = False
-) -> RecordStatus:
-    """New record status: NOT_PUBLIC for minors and, unless the setting is on, 轻微 penalties (DOMAIN §6)."""
+def automatic_hold_reason(
+    *, adulthood_unproven: bool, subject_is_minor: bool, severity: Severity | None, publish_minor_penalties: bool
+) -> str | None:
+    """Why a new record may not be public by rule (DOMAIN §6, §17), or None; the reason is stored with the record.
+
+    A natural person whose ID cannot prove adulthood (a non-resident ID) is held until staff confirm; minors'
+    records and, unless the deployment publishes them, 轻微 penalties are never public.
+    """
+    if adulthood_unproven:
+        return "待确认成年"
     if subject_is_minor:
-        return RecordStatus.NOT_PUBLIC
+        return "未成年人"
     if severity is Severity.MINOR and not publish_minor_penalties:
-        return RecordStatus.NOT_PUBLIC
-    return RecordStatus.PUBLISHED
+        return "轻微"
+    return None

@@ -212,12 +212,12 @@ PARSERS = {"penalty": parse_penalty, "permit": parse_permit, "list": parse_list_
 def automatic_hold(row: ParsedRow, *, publish_minor_penalties: bool) -> str | None:
     """Why a record may not be public by rule (DOMAIN §6), or None. Staff holds are kept elsewhere."""
     subject = row.subject
-    if subject.kind is SubjectKind.NATURAL_PERSON:
-        number = subject.id_number or ""
-        if subject.id_type not in idnumber.CHECKED_ID_TYPES:
-            return "待确认成年"  # no birth date to prove adulthood: hold (DOMAIN §17 default)
-        if idnumber.is_minor_on(number, row.fact_date):
-            return "未成年人"
-    if row.values.get("severity") == publicity.Severity.MINOR and not publish_minor_penalties:
-        return "轻微"
-    return None
+    person = subject.kind is SubjectKind.NATURAL_PERSON
+    checkable = subject.id_type in idnumber.CHECKED_ID_TYPES
+    severity = row.values.get("severity")
+    return publicity.automatic_hold_reason(
+        adulthood_unproven=person and not checkable,
+        subject_is_minor=person and checkable and idnumber.is_minor_on(subject.id_number or "", row.fact_date),
+        severity=publicity.Severity(severity) if severity else None,
+        publish_minor_penalties=publish_minor_penalties,
+    )

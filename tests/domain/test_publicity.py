@@ -305,18 +305,20 @@ def test_list_entry_dates_before_the_listing_are_rejected(valid_until, removed_o
 
 
 @pytest.mark.parametrize(
-    ("severity", "minor", "setting", "expected"),
+    ("unproven", "minor", "severity", "setting", "expected"),
     [
-        (Severity.SERIOUS, False, False, RecordStatus.PUBLISHED),
-        (Severity.GENERAL, False, False, RecordStatus.PUBLISHED),
-        (Severity.MINOR, False, False, RecordStatus.NOT_PUBLIC),  # §9 penalty row 2
-        (Severity.MINOR, False, True, RecordStatus.PUBLISHED),
-        (Severity.GENERAL, True, False, RecordStatus.NOT_PUBLIC),
-        (Severity.MINOR, True, True, RecordStatus.NOT_PUBLIC),
-        (None, False, False, RecordStatus.PUBLISHED),  # list entries and permits have no severity
-        (None, True, False, RecordStatus.NOT_PUBLIC),
+        (False, False, Severity.SERIOUS, False, None),
+        (False, False, Severity.GENERAL, False, None),
+        (False, False, Severity.MINOR, False, "轻微"),  # §9 penalty row 2
+        (False, False, Severity.MINOR, True, None),
+        (False, True, Severity.GENERAL, False, "未成年人"),
+        (False, True, Severity.MINOR, True, "未成年人"),
+        (False, False, None, False, None),  # list entries and permits have no severity
+        (False, True, None, False, "未成年人"),
+        (True, False, Severity.GENERAL, False, "待确认成年"),  # a non-resident ID cannot prove adulthood (§17)
     ],
 )
-def test_initial_status_hides_minor_penalties_and_minors(severity, minor, setting, expected):
-    status = p.initial_status(severity=severity, subject_is_minor=minor, publish_minor_penalties=setting)
-    assert status is expected
+def test_automatic_holds_cover_minors_unproven_adults_and_minor_penalties(unproven, minor, severity, setting, expected):
+    reason = p.automatic_hold_reason(adulthood_unproven=unproven, subject_is_minor=minor, severity=severity,
+                                     publish_minor_penalties=setting)
+    assert reason == expected
