@@ -28,6 +28,7 @@ from portal.public.presenters import (
     present_penalty,
     present_permit,
     present_subject,
+    searchable_text,
 )
 from portal.visibility import public_on
 from search import analysis
@@ -71,8 +72,8 @@ def subject_key(public_id: str) -> str:
 
 
 # -- documents ---------------------------------------------------------------------------------------------
-def document_for_record(record: PublicRecord) -> Document:
-    """The index document of a presented (public, masked) record."""
+def document_for_record(record: PublicRecord, text: str = "") -> Document:
+    """The index document of a presented (public, masked) record; `text` = its searchable_text, in the body."""
     subject = record.subject
     if record.kind == "list":
         doc_type, list_name, identifiers = str(record.category), record.title, ()
@@ -85,7 +86,7 @@ def document_for_record(record: PublicRecord) -> Document:
         title=record.title,
         subject_name=subject.name,
         uscc=subject.uscc,
-        body=record.summary,
+        body=f"{record.summary}\n{text}" if text else record.summary,
         date=record.decided_on,
         url=record_url(record.kind, record.id),
         department=record.authority or None,
@@ -180,7 +181,7 @@ def iter_documents(session: Session, today: date) -> Iterator[Document]:
     """Every document of a full index on `today`: public records, then subjects that have any."""
     for kind, present in PRESENTERS.items():
         for record, subject in _public_rows(session, kind, today):
-            yield document_for_record(present(record, subject))
+            yield document_for_record(present(record, subject), searchable_text(kind, record, subject))
     docs, _gone = subject_documents(session, today, None)
     yield from docs
 
@@ -218,7 +219,7 @@ def changes_for(session: Session, kind: str, ids: Iterable[int], today: date) ->
         chunk = ids[i : i + 900]
         found: set[int] = set()
         for record, subject in _public_rows(session, kind, today, model.id.in_(chunk)):
-            out.upserts.append(document_for_record(present(record, subject)))
+            out.upserts.append(document_for_record(present(record, subject), searchable_text(kind, record, subject)))
             found.add(record.id)
             subjects.add(subject.id)
         hidden = [x for x in chunk if x not in found]

@@ -147,6 +147,18 @@ def present_subject(subject: Subject) -> PublicSubject:
     )
 
 
+def searchable_text(kind: str, record: Penalty | Permit | ListEntry, subject: Subject) -> str:
+    """The public free text of a record that search should find beyond its summary (违法事实 and 处罚内容 of a
+    penalty, 许可内容 of a permit, 认定依据 of a list entry), scrubbed exactly as on the detail page."""
+    if kind == "penalty":
+        parts = [record.facts, record.content]  # type: ignore[union-attr]
+    elif kind == "permit":
+        parts = [record.content]  # type: ignore[union-attr]
+    else:
+        parts = [record.basis]  # type: ignore[union-attr]
+    return "\n".join(s for s in (scrub(p, subject) for p in parts) if s)
+
+
 def scrub(text: str | None, subject: Subject) -> str | None:
     """Free text as published, minus ID numbers and the full names that the subject's fields mask."""
     if not text:

@@ -88,6 +88,21 @@ def test_a_natural_person_appears_only_masked(api: FlaskClient) -> None:
     assert people[0]["url"].startswith("/subjects/p/")
 
 
+@pytest.mark.parametrize(
+    ("query", "decision_no"),
+    [("预包装食品", "株市监罚〔2026〕15号"), ("吊销食品经营许可证", "株市监罚〔2026〕15号"), ("焚烧落叶", "株城管罚〔2026〕3号")],
+)
+def test_facts_and_content_of_a_penalty_are_searchable(api: FlaskClient, query: str, decision_no: str) -> None:
+    """违法事实 and 处罚内容 are found, not only the type of violation; with the highlight in the facts."""
+    results = search(api, q=query, type="penalty")["results"]
+    assert [r["title"] for r in results] == [decision_no]
+    assert f"<mark>{query[:2]}" in results[0]["highlight"]
+
+
+def test_the_facts_of_a_minor_penalty_stay_unsearchable(api: FlaskClient) -> None:
+    assert search(api, q="显著位置悬挂")["total"] == 0  # 轻微: not public
+
+
 @pytest.mark.parametrize("query", ["王小明", "小明", "430202198503121235", "430202199001014565", "张三"])
 def test_hidden_personal_data_finds_nothing(api: FlaskClient, query: str) -> None:
     body = search(api, q=query)
