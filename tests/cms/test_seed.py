@@ -1,0 +1,64 @@
+"""The pages shipped for a new site: loaded once into an empty table, shown in their sections."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Flask
+
+from portal.cms.seed import CONTENT_DIR, read_seed_file, seed_pages
+from portal.extensions import db
+from portal.models import Page
+from portal.models.cms import PageKind
+
+
+def test_seed_pages_load_once_and_keep_staff_edits(app: Flask) -> None:
+    assert seed_pages(db.session) == 7
+    db.session.commit()
+    page = db.session.scalars(sa.select(Page).where(Page.kind == PageKind.GUIDE)).first()
+    assert page is not None
+    page.title = "已由工作人员修改"
+    db.session.commit()
+    assert seed_pages(db.session) == 7
+    assert db.session.scalar(sa.select(sa.func.count()).where(Page.title == "已由工作人员修改")) == 1
+
+
+def test_every_seed_file_is_a_valid_published_page() -> None:
+    pages = [read_seed_file(path) for path in sorted(CONTENT_DIR.glob("*.md"))]
+    assert sorted(p.kind.value for p in pages).count("guide") == 4
+    assert all(p.is_published and p.published_on and p.body.strip() and len(p.body) < 50_000 for p in pages)
+    policy_dates = {p.slug: p.published_on.isoformat() for p in pages if p.kind is PageKind.POLICY}  # type: ignore[union-attr]
+    assert policy_dates == {  # the documents' own dates (shared/seeds/)
+        "ling-xin-ban-2020-27": "2020-05-20",
+        "ling-xin-ban-2020-23": "2020-05-14",
+        "li-xia-xin-yong-ban-2020-4": "2020-11-12",
+    }
+
+
+def test_guides_index_lists_seeded_guides_and_keeps_the_built_in_ones(app: Flask) -> None:
+    seed_pages(db.session)
+    db.session.commit()
+    client = app.test_client()
+    html = client.get("/guides").get_data(as_text=True)
+    for title in ("信用信息异议申请办事指南", "信用修复办事指南", "投诉举报办事指南", "信用报告使用指南"):
+        assert title in html
+    for slug in ("objection", "complaint", "repair", "publicity"):
+        assert f'href="/guides/{slug}"' in html
+        assert client.get(f"/guides/{slug}").status_code == 200  # the built-in, translated guides
+    repair = client.get("/guides/xin-yong-xiu-fu").get_data(as_text=True)
+    assert "<table>" in repair
+    assert "处罚决定满 3 个月后" in repair
+    policies = client.get("/policies").get_data(as_text=True)
+    assert policies.index("2020-11-12") < policies.index("2020-05-20") < policies.index("2020-05-14")
+    assert "凌信办〔2020〕27号" in client.get("/policies/ling-xin-ban-2020-27").get_data(as_text=True)
+    assert client.get("/news/ling-xin-ban-2020-27").status_code == 404  # a policy is not a news item
+
+
+def test_nav_and_sitemap_link_the_new_sections(app: Flask) -> None:
+    client = app.test_client()
+    for url in ("/", "/sitemap"):
+        html = client.get(url).get_data(as_text=True)
+        assert 'href="/policies"' in html
+        assert 'href="/news"' in html
+        assert 'href="/statistics"' in html
+    html = client.get("/policies").get_data(as_text=True)
+    assert 'href="/policies" aria-current="page"' in html
