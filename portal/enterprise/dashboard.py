@@ -1,0 +1,123 @@
+""""My credit": every record of a bound subject, public or not, with dates, what leaves publicity and when,
+repair eligibility by the same rule as the repair form, and the subject's open objections and repairs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from portal.domain.kinds import ListCategory
+from portal.domain.publicity import RecordStatus
+from portal.domain.states import OPEN_STATUSES, SubmissionKind
+from portal.models import ListEntry, Penalty, Permit, Subject, SubjectBinding, Submission
+from portal.reports.content import display_status, open_marks
+from portal.submissions.targets import Eligibility, RecordRef, Target, repair_eligibility
+
+LIMIT = 300  # per kind; the full credit report lists everything
+SOON_DAYS = 90
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    kind: str  # penalty | permit | list
+    id: int
+    title: str
+    summary: str
+    authority: str
+    decided_on: date
+    status: str  # display status: published, under_objection, expired, repaired, withdrawn, not_public…
+    public_until: date | None
+    leaves_on: date | None  # first day it is no longer public (public records only)
+    category: str | None
+    severity: str | None
+    eligibility: Eligibility | None  # None: repair does not apply (not public, permit, red list)
+    marks: tuple[str, ...] = ()
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in ("published", "under_objection")
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    binding: SubjectBinding
+    subject: Subject | None
+    rows: dict[str, list[Row]]  # penalty, permit, list
+    truncated: bool
+    leaving_soon: list[Row]
+    repairable: list[Row]
+    submissions: list[Submission]
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _eligibility(kind: str, record: Penalty | Permit | ListEntry, status: str, today: date) -> Eligibility | None:
+    if status not in ("published", "under_objection"):
+        return None
+    severity = record.severity if isinstance(record, Penalty) else None
+    category = record.category if isinstance(record, ListEntry) else None
+    if kind == "permit" or category is ListCategory.REDLIST:
+        return None
+    decided = record.listed_on if isinstance(record, ListEntry) else record.decided_on
+    target = Target(RecordRef(kind, record.id), "", "", None, "", "", decided, RecordStatus(record.status),
+                    severity, category)  # fmt: skip
+    return repair_eligibility(target, today)
+
+
+def _rows(session: Session, kind: str, model: type[Penalty] | type[Permit] | type[ListEntry], subject_id: int,
+          today: date) -> tuple[list[Row], bool]:  # fmt: skip
+    day = model.listed_on if model is ListEntry else model.decided_on  # type: ignore[union-attr]
+    query = sa.select(model).where(model.subject_id == subject_id).order_by(day.desc(), model.id.desc())
+    records = list(session.scalars(query.limit(LIMIT + 1)))
+    marks = open_marks(session, kind, (r.id for r in records[:LIMIT]))
+    rows = []
+    for r in records[:LIMIT]:
+        status = display_status(r.status, r.public_from, r.public_until, today)
+        public = status in ("published", "under_objection")
+        if isinstance(r, Penalty):
+            title, summary, authority, decided = r.decision_no, r.violation_type, r.authority_name, r.decided_on
+        elif isinstance(r, Permit):
+            title, summary, authority, decided = r.doc_no, r.doc_title, r.authority_name, r.decided_on
+        else:
+            title, summary, authority, decided = r.list_name, r.reason, r.recognised_by, r.listed_on
+        rows.append(Row(
+            kind, r.id, title, summary, authority, decided, status, r.public_until,
+            r.public_until + timedelta(days=1) if public and r.public_until else None,
+            r.category.value if isinstance(r, ListEntry) else None,
+            r.severity.value if isinstance(r, Penalty) else None,
+            _eligibility(kind, r, status, today), tuple(sorted(marks.get(r.id, set()))),
+        ))  # fmt: skip
+    return rows, len(records) > LIMIT
+
+
+def build(session: Session, binding: SubjectBinding, *, today: date) -> Dashboard:
+    subject = session.scalar(sa.select(Subject).where(Subject.uscc == binding.uscc))
+    rows: dict[str, list[Row]] = {"penalty": [], "permit": [], "list": []}
+    truncated = False
+    if subject is not None:
+        for kind, model in (("penalty", Penalty), ("permit", Permit), ("list", ListEntry)):
+            rows[kind], cut = _rows(session, kind, model, subject.id, today)  # type: ignore[arg-type]
+            truncated = truncated or cut
+    every = [r for kind_rows in rows.values() for r in kind_rows]
+    soon = today + timedelta(days=SOON_DAYS)
+    leaving = sorted((r for r in every if r.leaves_on and r.leaves_on <= soon and r.kind != "permit"),
+                     key=lambda r: r.leaves_on or today)  # fmt: skip
+    repairable = sorted(  # those that can be repaired now first, then by the first possible day
+        (r for r in every if r.eligibility is not None and r.eligibility.reason in ("eligible", "too_early")),
+        key=lambda r: (not r.eligibility.eligible, r.eligibility.possible_from or today),  # type: ignore[union-attr]
+    )
+    submissions = list(session.scalars(
+        sa.select(Submission).where(Submission.subject_uscc == binding.uscc,
+                                    Submission.kind.in_((SubmissionKind.OBJECTION, SubmissionKind.REPAIR)))
+        .order_by(Submission.status.in_(OPEN_STATUSES).desc(), Submission.submitted_on.desc()).limit(50)
+    ))  # fmt: skip
+    counts = {
+        "total": len(every),
+        "public": sum(1 for r in every if r.is_public),
+        "not_public": sum(1 for r in every if not r.is_public),
+        "open_submissions": sum(1 for s in submissions if s.status in OPEN_STATUSES),
+    }
+    return Dashboard(binding, subject, rows, truncated, leaving, repairable, submissions, counts)
