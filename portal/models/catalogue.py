@@ -42,3 +42,7 @@ class Measure(TimestampMixin, Base):
     mode: Mapped[str | None] = mapped_column(sa.String(8))  # 应用手段 强制/推荐
     sources: Mapped[str | None] = mapped_column(sa.String(256))
     remarks: Mapped[str | None] = mapped_column(sa.Text)
+    # Staff edits (issue 10): each edit bumps the version and keeps the old values in measure_revisions;
+    # a retired measure is kept (never deleted) but no longer applies to credit checks.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    is_active: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
