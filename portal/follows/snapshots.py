@@ -1,0 +1,100 @@
+"""Public snapshots of followed subjects and their differences: 新增, 变更 and 停止公示.
+
+A snapshot maps "<kind>:<id>" to "<version>:<status>" for every record that is public on a day, computed through
+portal.visibility.public_on, so a record whose publicity ends by date (no write at all) simply leaves the set.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from portal.models import ListEntry, Penalty, Permit, Subject
+from portal.public.presenters import PublicRecord, present_list_entry, present_penalty, present_permit
+from portal.visibility import public_on
+
+MODELS: dict[str, Any] = {"penalty": Penalty, "permit": Permit, "list": ListEntry}
+PRESENTERS: dict[str, Any] = {"penalty": present_penalty, "permit": present_permit, "list": present_list_entry}
+CHUNK = 500  # subject ids per IN (...) query
+
+Snapshot = dict[str, str]
+
+
+def marker(version: int, status: Any) -> str:
+    """What counts as a change: a new version (correction, re-import) or a visible status change (异议标注)."""
+    return f"{version}:{getattr(status, 'value', status)}"
+
+
+def public_snapshots(session: Session, subject_ids: Iterable[int], today: date) -> dict[int, Snapshot]:
+    """Each subject's public records on `today` as a snapshot; subjects without any get an empty one."""
+    ids = sorted(set(subject_ids))
+    out: dict[int, Snapshot] = {subject_id: {} for subject_id in ids}
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        for kind, model in MODELS.items():
+            query = sa.select(model.id, model.subject_id, model.version, model.status).where(
+                model.subject_id.in_(chunk), public_on(model, today)
+            )
+            for record_id, subject_id, version, status in session.execute(query):
+                out[subject_id][f"{kind}:{record_id}"] = marker(version, status)
+    return out
+
+
+def load(text: str | None) -> Snapshot:
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
+
+def dump(snapshot: Snapshot) -> str:
+    return json.dumps(snapshot, sort_keys=True, separators=(",", ":"))
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    added: tuple[str, ...] = ()  # keys newly public
+    changed: tuple[str, ...] = ()  # keys public before and now, with a new version or status
+    stopped: dict[str, int] = field(default_factory=dict)  # kind -> how many left public view (no details)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.stopped)
+
+
+def diff(old: Snapshot, new: Snapshot) -> Changes:
+    added = tuple(sorted(k for k in new if k not in old))
+    changed = tuple(sorted(k for k in new if k in old and old[k] != new[k]))
+    stopped: dict[str, int] = {}
+    for key in old:
+        if key not in new:
+            kind = key.partition(":")[0]
+            stopped[kind] = stopped.get(kind, 0) + 1
+    return Changes(added, changed, stopped)
+
+
+def present_keys(session: Session, keys: Iterable[str], today: date) -> dict[str, PublicRecord]:
+    """The public presentation of records named by snapshot keys; anything not public today is left out."""
+    wanted: dict[str, list[int]] = {}
+    for key in keys:
+        kind, _sep, ident = key.partition(":")
+        if kind in MODELS and ident.isdigit():
+            wanted.setdefault(kind, []).append(int(ident))
+    out: dict[str, PublicRecord] = {}
+    for kind, ids in wanted.items():
+        model = MODELS[kind]
+        for start in range(0, len(ids), CHUNK):
+            query = (
+                sa.select(model, Subject)
+                .join(Subject, Subject.id == model.subject_id)
+                .where(model.id.in_(ids[start : start + CHUNK]), public_on(model, today))
+            )
+            for record, subject in session.execute(query):
+                out[f"{kind}:{record.id}"] = PRESENTERS[kind](record, subject)
+    return out
