@@ -1,0 +1,80 @@
+"""GET /api/v1/subjects/<uscc> and /api/v1/subjects/p/<public_id> (CONTRACT.md): a subject's public profile.
+
+The same Profile and presenter as the HTML profile page, so the API shows exactly what the page shows: public
+records only, names of persons and legal representatives masked, no ID number. Unknown and non-public give one 404.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import jsonify
+from flask_babel import gettext as _
+
+from portal import clock
+from portal.api.routes import bp
+from portal.errors import error_response
+from portal.extensions import db
+from portal.indexing import record_url, subject_url
+from portal.public import records
+from portal.public.presenters import PublicRecord
+
+KINDS = {"penalty": "penalties", "permit": "permits", "list": "lists"}
+
+
+def _day(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def record_json(record: PublicRecord) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "id": record.id,
+        "status": record.status,
+        "date": record.decided_on.isoformat(),
+        "public_until": _day(record.public_until),
+        "authority": record.authority,
+        "url": record_url(record.kind, record.id),
+    }
+    if record.kind == "penalty":
+        return {**base, "decision_no": record.title, "violation_type": record.summary,
+                "severity": record.category, "punishment_types": list(record.tags)}  # fmt: skip
+    if record.kind == "permit":
+        return {**base, "doc_no": record.title, "doc_title": record.summary, "category": record.category,
+                "state": record.state}  # fmt: skip
+    return {**base, "category": record.category, "list_name": record.title, "reason": record.summary,
+            "basis": record.basis, "valid_until": _day(record.valid_until)}  # fmt: skip
+
+
+def profile_json(profile: records.Profile) -> dict[str, Any]:
+    subject = profile.subject
+    body: dict[str, Any] = {
+        "name": subject.name,
+        "uscc": subject.uscc,
+        "kind": subject.kind,
+        "legal_rep": subject.legal_rep,
+        "public_id": subject.public_id,
+        "url": subject_url(subject),
+        "counts": profile.counts,
+        "truncated": profile.truncated,
+    }
+    for kind, key in KINDS.items():
+        body[key] = [record_json(r) for r in profile.by_kind.get(kind, [])]
+    return body
+
+
+def _answer(profile: records.Profile | None) -> Any:
+    if profile is None:
+        return error_response(404, "not_found", _("No subject with public credit information has this identifier."))
+    return jsonify(profile_json(profile))
+
+
+def subject_by_uscc(uscc: str) -> Any:
+    return _answer(records.profile_by_uscc(db.session, clock.today(), uscc[:32]))
+
+
+def subject_by_public_id(public_id: str) -> Any:
+    return _answer(records.profile_by_public_id(db.session, clock.today(), public_id[:32]))
+
+
+bp.add_url_rule("/subjects/<uscc>", "subject", subject_by_uscc, methods=["GET"])
+bp.add_url_rule("/subjects/p/<public_id>", "subject_by_id", subject_by_public_id, methods=["GET"])
