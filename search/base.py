@@ -21,6 +21,7 @@ from markupsafe import Markup
 from search import analysis
 from search.analysis import AnalyzedQuery
 from search.highlight import highlight, marked_count, needles
+from search.relaxed import relax
 
 TYPES = ("subject", "penalty", "permit", "redlist", "blacklist", "watchlist")
 FILTER_KEYS = ("department", "year", "list_name", "category")
@@ -116,6 +117,7 @@ class ResultPage:
     took_ms: float
     suggestion: str | None = None  # "did you mean", only when nothing was found
     degraded: bool = False  # served by the SQL fallback: show a notice
+    relaxed: bool = False  # nothing matched the text as typed: these hits hold every word of it, in any order
 
     @classmethod
     def empty(cls, query: Query, *, took_ms: float = 0.0, degraded: bool = False) -> ResultPage:
@@ -202,6 +204,8 @@ class SearchBackend(ABC):
     - `search` returns only documents with public_until >= today, ranked: exact USCC/文号 first, then documents
       whose name holds every query term, then the rest; `total` is exact; facets count type (over every type) and
       department, year, list_name and category (over the requested type). It never raises for odd query text.
+    - When nothing of any type matches the text as typed, `search` (and `suggest`) retry with every word in any
+      order (search.relaxed) through the same `_execute`/`_suggest`, and mark the page `relaxed`.
     - `rebuild()` builds a complete new index aside and swaps it in atomically when the block ends without error.
     """
 
@@ -244,12 +248,18 @@ class SearchBackend(ABC):
         if q.is_empty:
             return ResultPage.empty(query)
         raw = self._execute(q, query, today)
+        relaxed = relax(q) if raw.total == 0 and not any(raw.facets.get("type", {}).values()) else None
+        if relaxed is not None:  # 江临水务 finds 江临市锦丰水务有限公司: every word, in any order
+            raw = self._execute(relaxed, query, today)
+            q = relaxed if raw.total else q
         terms = needles(q)
         hits = [make_hit(s, terms) for s in raw.stored]
         suggestion = self._did_you_mean(q, today) if raw.total == 0 else None
         took = round((time.perf_counter() - started) * 1000, 2)
         facets = {key: raw.facets.get(key, {}) for key in FACET_KEYS}
-        return ResultPage(hits, raw.total, facets, max(1, query.page), query.limit, took, suggestion)
+        is_relaxed = relaxed is not None and any(raw.facets.get("type", {}).values())
+        page = max(1, query.page)
+        return ResultPage(hits, raw.total, facets, page, query.limit, took, suggestion, relaxed=is_relaxed)
 
     def suggest(self, prefix: str, *, today: date, limit: int = 10) -> list[Suggestion]:
         """Subject names for autocomplete: by fragment (水务) or by pinyin initials / full pinyin (jlsw, jianglin)."""
@@ -258,7 +268,9 @@ class SearchBackend(ABC):
             return []
         limit = max(1, min(limit, 50))
         out: dict[str, Suggestion] = {}
-        for s in self._suggest(q, today, limit * 2):
+        found = self._suggest(q, today, limit * 2)
+        relaxed = relax(q) if not found and not q.pinyin else None
+        for s in self._suggest(relaxed, today, limit * 2) if relaxed is not None else found:
             out.setdefault(s["title"], Suggestion(s["title"], s.get("uscc"), s["url"]))
         return list(out.values())[:limit]
 

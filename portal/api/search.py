@@ -105,4 +105,5 @@ def page_json(query: Query, page: ResultPage) -> dict[str, Any]:
         "facets": page.facets,
         "suggestion": page.suggestion,
         "degraded": page.degraded,
+        "relaxed": page.relaxed,
     }

@@ -8,20 +8,27 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from portal.chat import lookups
+from portal.chat import lookups, tickets
 from portal.chat.grounded import record_explain, repair_eligibility, subject_lookup, submission_status
 from portal.chat.intents import CODE_RE, DOC_NO_RE, TRACKING_RE, Classification, classify
-from portal.chat.menu import handoff_ticket
+from portal.chat.menu import TICKET_STATUS_ZH, handoff_ticket, ticket_card, ticket_text
+from portal.chat.nlp import clean_message
 from portal.chat.replies import Context, Reply, faq, is_english, menu, out_of_scope
 
 __all__ = ["Context", "Reply", "is_english", "respond"]
 
 FAQ_INTENTS = ("repair_howto", "objection_howto", "complaint_howto", "credit_report", "policy_faq")
+_SPLIT_CODE = re.compile(r"(?<![0-9A-Z])([2-9A-HJ-NP-Z]{5})[\s\-—]+([2-9A-HJ-NP-Z]{5})(?![0-9A-Z])")
 _QUESTION = re.compile(r"怎么|如何|什么|为什么|哪些|吗|？|\?|how|what|why", re.IGNORECASE)
 
 
 def respond(message: str, ctx: Context) -> Reply:
     """Classify (with the pending slot of the conversation), answer, and update ctx.state."""
+    message = clean_message(message)  # full-width and Traditional input reads like the data
+    answered = ticket_reply(message, ctx)
+    if answered is not None:
+        ctx.state["pending"], ctx.state["failures"] = None, 0
+        return answered
     found = classify(message)
     pending = ctx.state.get("pending")
     if pending and found.intent not in ("handoff", "greeting"):
@@ -40,12 +47,11 @@ def respond(message: str, ctx: Context) -> Reply:
     else:
         ctx.state["failures"] = 0
     if ctx.state["failures"] >= 2 and reply.intent == "out_of_scope":
-        ticket = handoff_ticket(ctx, message, "failed")
-        reply.text += ctx.t(
-            f" 我已为您转人工（咨询单号 {ticket}），工作人员会尽快回复。",
-            f" I have passed your question to our staff (ticket {ticket}).",
-        )
+        opened = handoff_ticket(ctx, message, "failed")
+        reply.text += ctx.t(" 我已为您转人工，工作人员会尽快回复。", " I have passed your question to our staff.")
+        reply.text += "\n" + ticket_text(ctx, opened)
         reply.type = "handoff"
+        reply.cards = [ticket_card(opened)]
         ctx.state["failures"] = 0
     return reply
 
@@ -108,18 +114,38 @@ def greeting(message: str, found: Classification, ctx: Context) -> Reply:
 
 
 def handoff(message: str, found: Classification, ctx: Context) -> Reply:
-    ticket = handoff_ticket(ctx, message, "asked")
+    opened = handoff_ticket(ctx, message, "asked")
     return Reply(
         "handoff",
-        ctx.t(
-            f"已为您转人工，咨询单号 {ticket}。工作人员会在工作时间内尽快回复。",
-            f"Your question was passed to our staff, ticket {ticket}.",
-        ),
+        ctx.t("已为您转人工，工作人员会在工作时间内尽快答复。", "Your question was passed to our staff.")
+        + "\n"
+        + ticket_text(ctx, opened),
         found.intent,
         found.confidence,
-        cards=[{"type": "link", "title": f"咨询单 {ticket}", "url": "/chat", "data": {"ticket": ticket}}],
+        cards=[ticket_card(opened)],
         suggestions=menu("返回菜单"),
     )
+
+
+def ticket_reply(message: str, ctx: Context) -> Reply | None:
+    """The staff answer to a consultation ticket, when the message holds its number (ZX…) and 查询码."""
+    number = tickets.NUMBER_RE.search(message)
+    rest = _SPLIT_CODE.sub(r"\1\2", tickets.NUMBER_RE.sub(" ", message).upper())  # ABCDE-FGHJK as shown
+    code = CODE_RE.search(rest) if number else None
+    if number is None or code is None:
+        return None
+    found = tickets.lookup(ctx.db, number.group(0), code.group(1))
+    sources = [{"title": "咨询答复查询", "url": "/chat/ticket"}]
+    if found is None:
+        text = ctx.t("没有找到与该咨询单号和查询码匹配的咨询，请核对后重试。", "No ticket matches this number/code.")
+    elif found.reply:
+        text = ctx.t(f"咨询单 {found.number} 的答复：", f"Reply to ticket {found.number}:") + "\n" + found.reply
+    else:
+        text = ctx.t(
+            f"咨询单 {found.number} 尚未答复（{TICKET_STATUS_ZH[found.status]}），请稍后再查。",
+            f"Ticket {found.number} has not been answered yet.",
+        )
+    return Reply("status", text, "handoff", 1.0, suggestions=menu("返回菜单"), sources=sources)
 
 
 HANDLERS: dict[str, Callable[[str, Classification, Context], Reply]] = {

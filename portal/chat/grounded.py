@@ -11,7 +11,7 @@ from typing import Any
 from markupsafe import escape
 
 from portal.chat import knowledge, lookups
-from portal.chat.intents import CODE_RE, DOC_NO_RE, DOMAIN_WORDS, TRACKING_RE, USCC_RE, Classification
+from portal.chat.intents import CODE_RE, DOC_NO_RE, DOMAIN_WORDS, SPLIT_CODE_RE, TRACKING_RE, USCC_RE, Classification
 from portal.chat.menu import SEVERITY_ZH, STATUS_ZH, record_card
 from portal.chat.replies import Context, Reply, faq, link, menu, out_of_scope
 from portal.submissions import services as submissions
@@ -24,8 +24,12 @@ def subject_lookup(message: str, found: Classification, ctx: Context) -> Reply:
         hits = [hit] if hit else []
         name = uscc.group(0)
     else:
-        name = lookups.extract_name(message) or ""
-        hits = lookups.find_subjects(ctx.db, ctx.today, name, ctx.backend) if len(name) >= 2 else []
+        candidates = [c for c in lookups.name_candidates(message) if len(c) >= 2]
+        name, hits = (candidates[0] if candidates else ""), []
+        for candidate in candidates:  # the name as written, then without leading words ("我们准备跟…")
+            hits = lookups.find_subjects(ctx.db, ctx.today, candidate, ctx.backend)
+            if hits:
+                break
     if not name or len(name) < 2:
         ctx.state["pending"] = "subject_lookup"
         return Reply(
@@ -70,27 +74,18 @@ def subject_lookup(message: str, found: Classification, ctx: Context) -> Reply:
         )
     hit = hits[0]
     c, s = hit.profile.counts, hit.profile.subject
+    entries = hit.profile.by_kind.get("list", [])[:3]
     text = ctx.t(
         f"{escape(s.name)}：公示中的行政处罚 {c.get('penalty', 0)} 条，行政许可 {c.get('permit', 0)} 条，"
         f"红名单 {c.get('redlist', 0)} 条，严重失信主体名单 {c.get('blacklist', 0)} 条，"
         f"重点关注名单 {c.get('watchlist', 0)} 条。"
-        "详情请看主体页面。",
+        + "".join(f"列入“{escape(r.title)}”（{escape(r.authority)}，{_until(r)}）。" for r in entries)
+        + "详情请看主体页面。",
         f"{escape(s.name)}: {c.get('penalty', 0)} public penalties, {c.get('permit', 0)} permits, "
         f"{c.get('redlist', 0) + c.get('blacklist', 0) + c.get('watchlist', 0)} list entries.",
     )
     penalties = hit.profile.by_kind.get("penalty", [])[:3]
-    cards = [_subject_card(hit)] + [
-        record_card(
-            r.kind,
-            r.id,
-            r.title,
-            {
-                "decided_on": r.decided_on.isoformat(),
-                "public_until": r.public_until.isoformat() if r.public_until else None,
-            },
-        )
-        for r in penalties
-    ]
+    cards = [_subject_card(hit)] + [_timeline_card(r) for r in penalties + entries]
     return Reply(
         "entity_result",
         text,
@@ -100,6 +95,21 @@ def subject_lookup(message: str, found: Classification, ctx: Context) -> Reply:
         suggestions=menu("这条处罚能修复吗", "如何提异议", "查另一家公司"),
         sources=[{"title": s.name, "url": hit.url}],
     )
+
+
+def _timeline_card(record: Any) -> dict[str, Any]:
+    """A public penalty or list entry of the subject (title: 文号 or list name)."""
+    data = {
+        "decided_on": record.decided_on.isoformat(),
+        "public_until": record.public_until.isoformat() if record.public_until else None,
+    }
+    if record.kind == "list":
+        data["category"] = record.category
+    return record_card(record.kind, record.id, record.title, data)
+
+
+def _until(record: Any) -> str:
+    return f"公示至 {record.public_until.isoformat()}" if record.public_until else "长期公示"
 
 
 def _subject_card(hit: lookups.Found) -> dict[str, Any]:
@@ -160,8 +170,20 @@ def _record(message: str, found: Classification, ctx: Context, repair: bool) -> 
             {"decided_on": getattr(detail, "decided_on", getattr(detail, "listed_on", None)), "public_until": until},
         )
         data["decided_on"] = data["decided_on"].isoformat() if data["decided_on"] else None
-        what = "行政许可" if detail.kind == "permit" else "名单"
-        text = f"{escape(doc_no)} 是 {escape(name)} 的{what}记录，公示截止：{until}。"
+        if detail.kind == "permit":
+            valid = "有效" if detail.state == "1" else "无效"
+            until_valid = detail.valid_until.isoformat() if detail.valid_until else "长期"
+            text = (
+                f"{escape(doc_no)} 是 {escape(detail.authority_name)} 于 {detail.decided_on.isoformat()} 对 "
+                f"{escape(name)} 作出的行政许可（{escape(detail.doc_title)}），有效期至 {until_valid}，"
+                f"当前状态：{valid}。"
+            )
+            data |= {"state": valid, "valid_until": until_valid}
+        else:
+            text = (
+                f"{escape(doc_no)} 是 {escape(name)} 列入“{escape(detail.list_name)}”的名单记录"
+                f"（认定单位：{escape(detail.recognised_by)}），公示截止：{until}。"
+            )
     card = record_card(detail.kind, detail.id, doc_no, data | {"status": STATUS_ZH.get(detail.status, detail.status)})
     sources = [{"title": doc_no, "url": card["url"]}, {"title": "信用公示说明", "url": "/guides/publicity"}]
     if repair:
@@ -214,7 +236,7 @@ def repair_eligibility(message: str, found: Classification, ctx: Context) -> Rep
 
 def submission_status(message: str, found: Classification, ctx: Context) -> Reply:
     number = TRACKING_RE.search(message)
-    rest = TRACKING_RE.sub(" ", message).upper()
+    rest = SPLIT_CODE_RE.sub(r"\1\2", TRACKING_RE.sub(" ", message).upper())  # ABCDE-FGHJK as on the receipt
     code = CODE_RE.search(rest)
     tracking = number.group(1).upper() if number else ctx.state.get("tracking_no")
     if not tracking or not code:

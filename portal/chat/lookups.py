@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from portal.domain.kinds import SubjectKind
 from portal.domain.publicity import Severity, repair_possible_from
+from portal.domain.text import doc_no_key
 from portal.models import ListEntry, ListType, Penalty, Permit, Subject
 from portal.public import catalogue, records
 from portal.public.catalogue import ListTypeInfo, MeasureRow
@@ -31,7 +32,23 @@ _NOISE = re.compile(
     r"请问|请|帮我|帮忙|麻烦|给我|我想|我要|想|查一下|查一哈|查查|查下|查询|查|搜索一下|搜索|搜下|搜|看看|看下|看一下|"
     r"了解一下|了解|一下|这家|这个|那家|企业名称是|公司名称是|名称是|名称|叫做|叫|是不是|有没有|有无|是否|"
     r"行政处罚|处罚|许可|失信|信用|记录|信息|情况|名单|黑名单|红名单|怎么样|如何|吗|呢|吧|的|了|被|过|公示|违法|"
-    r"企业|公司|一家|单位|市场主体|主体|\s|[，。！？?!,.:：、“”\"'（）()]"
+    r"企业|公司|一家|单位|市场主体|主体|那几家|这几家|几家|那些|这些|全部|所有|都|\s|[，。！？?!,.:：、“”\"'（）()]"
+)
+# Colloquial and English names of catalogue lists, tried before the generic lists below.
+LIST_ALIASES = (
+    ("老赖", "失信被执行人"),
+    ("judgment debtor", "失信被执行人"),
+    ("tax violation", "重大税收违法案件当事人"),
+    ("tax evasion", "重大税收违法案件当事人"),
+    ("a-level taxpayer", "纳税信用A级纳税人"),
+    ("grade a taxpayer", "纳税信用A级纳税人"),
+    ("abnormal operation", "企业经营异常名录"),
+    ("environmental", "环境违法“黑名单”"),
+    ("work safety", "安全生产领域联合惩戒对象"),
+    ("unpaid wages", "拖欠工资“黑名单”"),
+    ("wage arrears", "拖欠工资“黑名单”"),
+    ("government procurement", "政府采购领域严重违法失信主体"),
+    ("customs", "海关失信企业"),
 )
 GENERIC_LISTS = (
     ("红名单", "诚信典型红名单（通用）"),
@@ -66,6 +83,28 @@ def extract_name(message: str) -> str | None:
     rest = _NOISE.sub(" ", message).split()
     rest = [r for r in rest if len(r) >= 2]
     return max(rest, key=len) if rest else None
+
+
+# Where words that introduce a name end ("我们准备跟|株洲…公司", "我想知道|…", "楼下那个|…店").
+_CUT_AFTER = re.compile(r"跟|和|与|同|对|把|给|向|在|是|那个|这个|那家|这家|知道|了解|关于|问问|问下|说说")
+_SUFFIX_AT_END = re.compile(_SUFFIX + "$")
+MAX_NAME_CANDIDATES = 4
+
+
+def name_candidates(message: str) -> list[str]:
+    """The extracted name, then shorter readings of it with leading words cut off (tried when the first finds
+    nothing): "我们准备跟株洲示例食品有限公司" → also "株洲示例食品有限公司"."""
+    name = extract_name(message)
+    if not name:
+        return []
+    out = [name]
+    if ORG_RE.fullmatch(name):
+        for cut in _CUT_AFTER.finditer(name):
+            rest = name[cut.end() :]
+            core = _SUFFIX_AT_END.sub("", rest)  # at least 4 characters before 有限公司/店…: no "居有限公司"
+            if len(core) >= 4 and ORG_RE.fullmatch(rest) and rest not in out:
+                out.append(rest)
+    return out[:MAX_NAME_CANDIDATES]
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,14 +186,19 @@ def _variants(doc_no: str) -> set[str]:
 
 def find_record(session: Session, today: date, doc_no: str) -> Detail | None:
     """The public record with this 文号 (penalty, then permit, then list entry), or None."""
-    variants = _variants(doc_no)
+    keys = sorted({doc_no_key(v) for v in _variants(doc_no)})
     for model, column, detail in (
-        (Penalty, Penalty.decision_no, records.penalty_detail),
-        (Permit, Permit.doc_no, records.permit_detail),
-        (ListEntry, ListEntry.doc_no, records.list_entry_detail),
+        (Penalty, Penalty.decision_key, records.penalty_detail),
+        (Permit, Permit.doc_key, records.permit_detail),
+        (ListEntry, ListEntry.doc_key, records.list_entry_detail),
     ):
+        # Two indexed steps: by the normalised 文号 key, then the publicity filter on those ids (in one query
+        # SQLite may prefer the status index and scan a million rows).
+        candidates = session.scalars(sa.select(model.id).where(column.in_(keys)).limit(50)).all()
+        if not candidates:
+            continue
         ids = session.scalars(
-            sa.select(model.id).where(column.in_(variants), public_on(model, today)).order_by(model.id).limit(1)
+            sa.select(model.id).where(model.id.in_(candidates), public_on(model, today)).order_by(model.id).limit(1)
         ).all()
         if ids:
             return detail(session, today, ids[0])
@@ -190,7 +234,8 @@ def find_list_type(session: Session, message: str) -> ListTypeInfo | None:
             best, best_score = t, score
     if best is None or best_score < 0.5:
         lowered = message.lower()
-        wanted = next((name for word, name in GENERIC_LISTS if word in text or word in lowered), None)
+        pairs = LIST_ALIASES + GENERIC_LISTS
+        wanted = next((name for word, name in pairs if word in text or word in lowered), None)
         best = next((t for t in types if t.name == wanted), None) if wanted else None
     return catalogue.list_type(session, best.id) if best is not None else None
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from portal.chat import tickets
+from portal.chat.tickets import Opened
 from portal.indexing import record_url
-from portal.models import ChatHandoff
+from portal.submissions.codes import format_code
 
 if TYPE_CHECKING:
     from portal.chat.answers import Context
@@ -18,6 +20,7 @@ MENU = (
     {"title": "进度查询", "payload": "查询我的申请进度"},
     {"title": "转人工", "payload": "转人工"},
 )
+TICKET_STATUS_ZH = {"open": "待处理", "in_progress": "处理中", "answered": "已答复", "closed": "已关闭"}
 SEVERITY_ZH = {"minor": "轻微", "general": "一般", "serious": "严重"}
 STATUS_ZH = {
     "published": "公示中",
@@ -37,10 +40,22 @@ def record_card(kind: str, record_id: int, title: str, data: dict[str, Any]) -> 
     return {"type": "record", "title": title, "url": record_url(kind, record_id), "data": data}
 
 
-def handoff_ticket(ctx: Context, message: str, reason: str) -> str:
-    """Adds a consultation ticket for the back office (the caller commits); returns its number."""
+def handoff_ticket(ctx: Context, message: str, reason: str) -> Opened:
+    """Adds a consultation ticket for the back office (the caller commits); returns its number and 查询码."""
     turns = [t["user"] for t in ctx.state.get("turns", [])][-10:] + [message]
-    row = ChatHandoff(session_id=ctx.session_id, reason=reason, question=message[:500], transcript="\n".join(turns))
-    ctx.db.add(row)
-    ctx.db.flush()
-    return f"ZX{row.id:06d}"
+    return tickets.open_ticket(ctx.db, ctx.session_id, reason, message, "\n".join(turns))
+
+
+def ticket_text(ctx: Context, opened: Opened) -> str:
+    code = format_code(opened.code)
+    return ctx.t(
+        f"咨询单号 {opened.number}，查询码 {code}（仅显示一次，请妥善保存）。工作人员答复后，"
+        f"您可在“咨询答复查询”页面或在此发送单号和查询码查看答复。",
+        f"Ticket {opened.number}, query code {code} (shown only once: keep it). Once staff have answered, "
+        "read the reply on the consultation reply page or send the number and code here.",
+    )
+
+
+def ticket_card(opened: Opened) -> dict[str, Any]:
+    title = f"咨询单 {opened.number}"
+    return {"type": "link", "title": title, "url": "/chat/ticket", "data": {"ticket": opened.number}}

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 
 import jieba
 
+from search.analysis import to_simplified
+
 jieba.setLogLevel(60)
 _SPACE = re.compile(r"\s+")
 _PUNCT = re.compile(r"[\s,.!?;:，。！？；：、“”\"'（）()《》【】\[\]…~～-]+")
@@ -20,6 +22,12 @@ _PUNCT = re.compile(r"[\s,.!?;:，。！？；：、“”\"'（）()《》【�
 
 def normalise(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().lower()
+
+
+def clean_message(text: str) -> str:
+    """What the bot reads: NFKC (full-width ９１４３…、２０２６、－ become ASCII) and Traditional → Simplified Chinese
+    (查詢 → 查询), so names, 文号, codes and words match the data and the training utterances. Case is kept."""
+    return to_simplified(unicodedata.normalize("NFKC", text))
 
 
 def words(text: str) -> list[str]:

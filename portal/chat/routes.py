@@ -8,7 +8,7 @@ from flask import Blueprint, current_app, render_template, request, session
 from flask_babel import get_locale
 
 from portal import clock
-from portal.chat import sessions
+from portal.chat import sessions, tickets
 from portal.chat.services import MAX_MESSAGE, chat
 from portal.extensions import db, limiter
 from portal.indexing import EXTENSION
@@ -53,4 +53,18 @@ def page() -> Any:
     ), status
 
 
+@limiter.limit(chat_limit, methods=["POST"])
+def ticket() -> Any:
+    """The staff reply to a consultation ticket, by number + 查询码 (POST, so the code stays out of URLs and logs)."""
+    found, error, status = None, False, 200
+    number = code = ""
+    if request.method == "POST":
+        number = (request.form.get("number") or "").strip()[:16]
+        code = (request.form.get("code") or "").strip()[:16]
+        found = tickets.lookup(db.session, number, code) if number and code else None
+        error, status = found is None, 200 if found else 404
+    return render_template("chat/ticket.html", ticket=found, error=error, number=number, nav_section="chat"), status
+
+
 bp.add_url_rule("", "index", page, methods=["GET", "POST"])
+bp.add_url_rule("/ticket", "ticket", ticket, methods=["GET", "POST"])

@@ -6,13 +6,11 @@ import re
 from datetime import date
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from portal.chat import sessions
 from portal.chat.answers import Context, is_english, respond
 from portal.chat.sessions import MAX_TURNS
-from portal.models import ChatHandoff
 
 MAX_MESSAGE = 500
 ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])|(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])")
@@ -38,8 +36,3 @@ def chat(
     ]
     store.put(sid, state)
     return body
-
-
-def handoffs(db: Session, *, limit: int = 200) -> list[ChatHandoff]:
-    """Consultation tickets for the back office, newest first."""
-    return list(db.scalars(sa.select(ChatHandoff).order_by(ChatHandoff.id.desc()).limit(limit)))

@@ -5,12 +5,14 @@ REDIS_URL (PORTAL_REDIS_URL) is set. The client only ever holds the opaque sessi
 from __future__ import annotations
 
 import json
+import logging
 import secrets
 import threading
 import time
 from collections.abc import Callable
 from typing import Any
 
+log = logging.getLogger(__name__)
 IDLE_SECONDS = 30 * 60
 MAX_TURNS = 20  # turns kept per session (the /chat page shows them)
 MAX_SESSIONS = 10_000  # memory store: oldest sessions are dropped beyond this
@@ -45,17 +47,44 @@ class MemoryStore:
 
 
 class RedisStore:
-    def __init__(self, url: str, idle: int = IDLE_SECONDS) -> None:
+    """Sessions shared by every app process: one key per session, expiring `idle` seconds after the last turn.
+
+    When Redis is unreachable the conversation goes on in this process's memory (logged once per outage), so the
+    chat keeps answering, as the limiter does (STYLE: Redis is optional).
+    """
+
+    def __init__(self, url: str, idle: float = IDLE_SECONDS, *, prefix: str = "chat:") -> None:
         import redis
 
-        self.client, self.idle = redis.Redis.from_url(url), idle
+        self.client = redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
+        self.idle, self.prefix = idle, prefix
+        self.fallback = MemoryStore(idle=int(idle) or 1)
+        self._down = False
+
+    def _failed(self, exc: Exception) -> None:
+        if not self._down:
+            log.warning("chat sessions: Redis unavailable (%s), keeping sessions in memory", type(exc).__name__)
+        self._down = True
 
     def get(self, sid: str) -> dict[str, Any] | None:
-        raw = self.client.get(f"chat:{sid}")
-        return json.loads(raw) if raw else None
+        import redis
+
+        try:
+            raw = self.client.get(self.prefix + sid)
+        except redis.RedisError as exc:
+            self._failed(exc)
+            return self.fallback.get(sid)
+        self._down = False
+        return json.loads(raw) if raw else self.fallback.get(sid)
 
     def put(self, sid: str, state: dict[str, Any]) -> None:
-        self.client.set(f"chat:{sid}", json.dumps(state, ensure_ascii=False), ex=self.idle)
+        import redis
+
+        try:
+            self.client.set(self.prefix + sid, json.dumps(state, ensure_ascii=False), px=max(1, int(self.idle * 1000)))
+        except redis.RedisError as exc:
+            self._failed(exc)
+            self.fallback.put(sid, state)
 
 
 def store_for(app: Any) -> MemoryStore | RedisStore:

@@ -19,6 +19,7 @@ class ListEntry(RecordMixin, Base):
     __table_args__ = (
         sa.UniqueConstraint("list_key", "doc_key", "subject_id"),  # natural key (data-standard §6)
         sa.Index("ix_list_entries_public", "status", "category", "public_until", "listed_on"),
+        sa.Index("ix_list_entries_doc_key", "doc_key"),  # 文号 lookup without the list name (chat, issue 9)
     )
 
     category: Mapped[ListCategory] = mapped_column(enum_column(ListCategory, "list_category"))
