@@ -78,6 +78,7 @@ def register_staff_and_limits(app: Flask) -> None:
     from portal.accounts.manage import require_password_change
     from portal.accounts.routes import enforce_idle_timeout, load_user
     from portal.extensions import limiter, login_manager
+    from portal.review import nav as staff_menu
 
     login_manager.init_app(app)
     login_manager.login_view = "accounts.login"
@@ -85,6 +86,7 @@ def register_staff_and_limits(app: Flask) -> None:
     login_manager.login_message = _l("Please sign in to use the back office.")
     login_manager.localize_callback = str  # the lazy text is translated when flashed (a session cannot hold it)
     login_manager.user_loader(load_user)
+    staff_menu.init_app(app)
     app.before_request(enforce_idle_timeout)
     app.before_request(require_password_change)
     if app.config.get("REDIS_URL"):
@@ -96,12 +98,21 @@ def register_staff_and_limits(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     import portal.api.chat  # noqa: F401  # adds POST /chat to the api blueprint
+    import portal.api.joint  # noqa: F401  # adds /joint/… (API-key authenticated, issue 10) to the api blueprint
+    import portal.api.openapi  # noqa: F401  # adds GET /openapi.json and the /docs page to the api blueprint
+    import portal.api.subjects  # noqa: F401  # adds GET /subjects/<uscc> and /subjects/p/<id> to the api blueprint
     import portal.api.submissions  # noqa: F401  # adds GET /submissions/<no> to the api blueprint
+    import portal.review.bindings  # noqa: F401  # adds /bindings (enterprise bindings) to the review blueprint
     from portal.accounts import bp as accounts_bp
     from portal.api import bp as api_bp
     from portal.chat import bp as chat_bp
+    from portal.cms import bp as cms_bp
+    from portal.enterprise import bp as enterprise_bp
     from portal.extensions import csrf
+    from portal.follows import bp as follows_bp
+    from portal.joint import bp as joint_bp
     from portal.public import bp as public_bp
+    from portal.reports import bp as reports_bp
     from portal.review import bp as review_bp
     from portal.search_ui.routes import bp as search_bp
     from portal.submissions import bp as submissions_bp
@@ -114,6 +125,11 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(accounts_bp, url_prefix="/accounts")
     app.register_blueprint(review_bp, url_prefix="/review")
     app.register_blueprint(chat_bp, url_prefix="/chat")
+    app.register_blueprint(enterprise_bp, url_prefix="/enterprise")
+    app.register_blueprint(reports_bp, url_prefix="/")  # /reports/…, /verify
+    app.register_blueprint(follows_bp, url_prefix="/")  # /subjects/…/follow, /subjects/…/feed.atom, /follows/…
+    app.register_blueprint(cms_bp, url_prefix="/")  # after public: /policies, /news, /guides/<slug>, /review/pages
+    app.register_blueprint(joint_bp, url_prefix="/joint")  # 联合奖惩: checks, feedback, catalogue, stats, keys
     csrf.exempt(api_bp)  # the API never authenticates through the session cookie (STYLE §4)
 
 

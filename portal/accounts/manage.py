@@ -19,6 +19,7 @@ from portal.accounts.services import AccountError
 from portal.domain.roles import Role
 from portal.extensions import db
 from portal.models import User
+from portal.review import nav
 from portal.submissions.labels import ROLE_LABELS
 
 ERROR_TEXT = {
@@ -47,8 +48,7 @@ def _admin() -> management.Admin:
 
 
 def _page(template: str, **values: Any) -> str:
-    return render_template(template, me=current_user, role_labels=ROLE_LABELS,
-                           may_export=False, may_audit=current_user.role is Role.ADMIN, **values)  # fmt: skip
+    return render_template(template, **values)  # the menu, `me` and role labels come from review/nav.py
 
 
 @role_required(Role.ADMIN)
@@ -123,7 +123,7 @@ def password():  # type: ignore[no-untyped-def]
             login_user(user)
             session[SEEN_KEY] = clock.now().timestamp()
             flash(_("Your password was changed."))
-            return redirect(url_for("review.queue"))
+            return redirect(nav.home_url(user.role))
     status = 400 if form.errors else 200
     return _page("accounts/password.html", form=form, required=current_user.must_change_password,
                  minimum=management.MIN_PASSWORD), status  # fmt: skip

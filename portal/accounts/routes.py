@@ -13,7 +13,9 @@ from flask_login import current_user, login_user, logout_user
 from portal import clock
 from portal.accounts import services
 from portal.accounts.forms import LoginForm
+from portal.domain.roles import Role
 from portal.extensions import db, limiter
+from portal.review import nav
 
 bp = Blueprint("accounts", __name__)
 SEEN_KEY = "staff_seen"
@@ -23,18 +25,24 @@ def login_limit() -> str:
     return str(current_app.config["RATELIMIT_LOGIN"])
 
 
-def _safe_next(target: str | None) -> str:
+def safe_next(target: str | None, default: str) -> str:
     """Only a path on this site (microblog's check): no scheme, no host, no protocol-relative //host."""
     if (target and target.startswith("/") and not target.startswith(("//", "/\\")) and target.isprintable()
             and " " not in target and not urlsplit(target).netloc):  # browsers drop tabs: "/\t/host" is "//host"
         return target
-    return url_for("review.queue")
+    return default
+
+
+def _home() -> str:
+    """The signed-in user's start page: their first back-office page, or an enterprise's own dashboard."""
+    role = getattr(current_user, "role", None)
+    return nav.home_url(role) if isinstance(role, Role) else url_for("enterprise.home")
 
 
 @limiter.limit(login_limit, methods=["POST"])
 def login():  # type: ignore[no-untyped-def]
     if current_user.is_authenticated:
-        return redirect(url_for("review.queue"))
+        return redirect(_home())
     form = LoginForm()
     failed = False
     if form.validate_on_submit():
@@ -46,7 +54,7 @@ def login():  # type: ignore[no-untyped-def]
             session.permanent = True
             login_user(user)
             session[SEEN_KEY] = clock.now().timestamp()
-            return redirect(_safe_next(request.args.get("next")))
+            return redirect(safe_next(request.args.get("next"), _home()))
         failed = True
     status = 401 if failed else (400 if form.errors else 200)
     return render_template("accounts/login.html", form=form, failed=failed), status
@@ -60,6 +68,10 @@ def logout():  # type: ignore[no-untyped-def]
 
 
 def load_user(user_id: str) -> Any:
+    if user_id.startswith("e"):  # enterprise accounts "e<id>:<nonce>" (portal/enterprise); staff "<id>:<nonce>"
+        from portal.enterprise.accounts import load_account
+
+        return load_account(db.session, user_id)
     return services.load_user(db.session, user_id)
 
 

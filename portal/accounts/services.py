@@ -82,8 +82,8 @@ def create_user(
     if len(password) < MIN_PASSWORD:
         raise AccountError("密码太短", reason="password", minimum=MIN_PASSWORD)
     department = (department_uscc or "").strip().upper() or None
-    if role is Role.VERIFIER and department is None:
-        raise AccountError("核查员须指定所属部门", reason="department_required")
+    if role in (Role.VERIFIER, Role.DEPARTMENT) and department is None:
+        raise AccountError("核查员和部门用户须指定所属部门", reason="department_required")
     if department is not None and not uscc.is_well_formed(department):
         raise AccountError("部门统一社会信用代码无效", reason="department")
     if session.scalar(sa.select(User.id).where(User.email == address)) is not None:

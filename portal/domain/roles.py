@@ -12,9 +12,11 @@ class Role(StrEnum):
     VERIFIER = "verifier"  # 核查员 (a department): verifies its own department's records only
     REVIEWER = "reviewer"  # 审核员: the final decision
     ADMIN = "admin"  # 管理员: everything
+    DEPARTMENT = "department"  # 部门用户 (响应部门): 信用核查 and 执行反馈 for its own department only (issue 10)
 
 
-ALL_ROLES = frozenset(Role)
+# Roles of the submission back office; a department user works under /joint, not on submissions.
+ALL_ROLES = frozenset(Role) - {Role.DEPARTMENT}
 ACTION_ROLES: dict[Action, frozenset[Role]] = {
     Action.ACCEPT: frozenset({Role.INTAKE, Role.ADMIN}),
     Action.REJECT: frozenset({Role.INTAKE, Role.ADMIN}),
@@ -27,6 +29,12 @@ ACTION_ROLES: dict[Action, frozenset[Role]] = {
 IDENTITY_ROLES = frozenset({Role.INTAKE, Role.REVIEWER, Role.ADMIN})
 EXPORT_ROLES = frozenset({Role.REVIEWER, Role.ADMIN})
 AUDIT_ROLES = frozenset({Role.ADMIN})
+# Consultation tickets of the chat (issue 9) are answered by the 信用办 desk; departments (verifiers) do not see
+# them, as a transcript may hold whatever a citizen typed.
+CONSULTATION_ROLES = frozenset({Role.INTAKE, Role.REVIEWER, Role.ADMIN})
+# 政策法规/工作动态/办事指南 are the 信用办's publications: its reviewers and admins write and publish them;
+# intake staff and departments' verifiers do not speak for the office (issue 6).
+PAGE_EDITOR_ROLES = frozenset({Role.REVIEWER, Role.ADMIN})
 
 
 def may(role: Role, action: Action) -> bool:
@@ -46,4 +54,14 @@ def may_download(role: Role, kind: SubmissionKind) -> bool:
 
 
 def sees_only_own_department(role: Role) -> bool:
-    return role is Role.VERIFIER
+    return role in (Role.VERIFIER, Role.DEPARTMENT)
+
+
+# 联合奖惩 (issue 10): who checks subjects and reports feedback, who manages the catalogue, keys and statistics.
+JOINT_CHECK_ROLES = frozenset({Role.DEPARTMENT, Role.ADMIN})
+JOINT_ADMIN_ROLES = frozenset({Role.ADMIN})
+JOINT_STATS_ROLES = frozenset({Role.INTAKE, Role.REVIEWER, Role.ADMIN})
+JOINT_ROLES = JOINT_CHECK_ROLES | JOINT_STATS_ROLES
+# Enterprise account bindings (issue 8) are approved by the 信用办 side; departments do not bind.
+BINDING_ROLES = frozenset({Role.INTAKE, Role.REVIEWER, Role.ADMIN})
+ACCOUNT_ADMIN_ROLES = frozenset({Role.ADMIN})

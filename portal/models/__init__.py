@@ -4,31 +4,50 @@ from portal.models.audit import AuditEntry
 from portal.models.base import Base
 from portal.models.catalogue import ListType, Measure
 from portal.models.chat import ChatHandoff
+from portal.models.cms import Page, PageRevision
+from portal.models.enterprise import BindingDocument, EnterpriseAccount, SubjectBinding
+from portal.models.follow import Follow, Subscriber
 from portal.models.history import HolidayOverride, ImportBatch, RecordHistory, RejectedRow, SearchOutbox
+from portal.models.joint import ApiKey, CheckedSubject, CheckFeedback, CheckHit, CreditCheck, MeasureRevision
 from portal.models.listing import ListEntry
 from portal.models.penalty import Penalty
 from portal.models.permit import Permit
+from portal.models.report import CreditReport
 from portal.models.subject import Department, Subject
 from portal.models.submission import Attachment, Submission, SubmissionEvent
 from portal.models.user import User
 
 __all__ = [
     "Attachment",
+    "ApiKey",
     "AuditEntry",
     "Base",
+    "BindingDocument",
     "ChatHandoff",
+    "CheckFeedback",
+    "CheckHit",
+    "CheckedSubject",
+    "CreditCheck",
+    "CreditReport",
     "Department",
+    "EnterpriseAccount",
+    "Follow",
     "HolidayOverride",
     "ImportBatch",
     "ListEntry",
     "ListType",
     "Measure",
+    "MeasureRevision",
+    "Page",
+    "PageRevision",
     "Penalty",
     "Permit",
     "RecordHistory",
     "RejectedRow",
     "SearchOutbox",
     "Subject",
+    "SubjectBinding",
+    "Subscriber",
     "Submission",
     "SubmissionEvent",
     "User",

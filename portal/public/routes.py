@@ -20,7 +20,7 @@ from portal.i18n import (
     STATUS_LABELS,
     SUBJECT_KIND_LABELS,
 )
-from portal.public import views_lists, views_records, views_site
+from portal.public import stats, views_lists, views_records, views_site
 
 bp = Blueprint("public", __name__)
 
@@ -37,6 +37,8 @@ URLS: list[tuple[str, str, Any]] = [
     ("/guides", "guides", views_site.guides),
     ("/guides/<any(objection, complaint, repair, publicity):slug>", "guide", views_site.guide),
     ("/sitemap", "sitemap", views_site.sitemap),
+    ("/statistics", "statistics", stats.statistics),
+    (f"/statistics/<any({', '.join(stats.TABLES)}):table>.csv", "statistics_csv", stats.statistics_csv),
     ("/penalties", "penalties", views_records.penalties),
     (f"/penalties/<{ID}:record_id>", "penalty", views_records.penalty),
     ("/penalties/export.<any(csv, xlsx):fmt>", "penalties_export", views_records.penalties_export),
@@ -58,7 +60,8 @@ for rule, endpoint, view in URLS:
 
 RECORD_ENDPOINTS = {"penalty": "public.penalty", "permit": "public.permit", "list": "public.list_entry"}
 SECTIONS = (("/penalties", "publicity"), ("/permits", "publicity"), ("/subjects", "publicity"),
-            ("/lists", "lists"), ("/guides", "guides"), ("/about", "about"))
+            ("/lists", "lists"), ("/guides", "guides"), ("/about", "about"),
+            ("/policies", "policies"), ("/news", "news"), ("/statistics", "statistics"))
 
 
 @bp.app_template_filter("punishment_label")

@@ -73,7 +73,11 @@ def accessibility():  # type: ignore[no-untyped-def]
 
 
 def guides():  # type: ignore[no-untyped-def]
-    return render_template("public/pages/guides.html")
+    """办事指南: the staff-edited guides (portal/cms), with the built-in guides listed below them."""
+    from portal.cms.views_public import render_index
+    from portal.models.cms import PageKind
+
+    return render_index(PageKind.GUIDE)
 
 
 def guide(slug: str):  # type: ignore[no-untyped-def]

@@ -16,9 +16,8 @@ from flask_login import current_user
 
 from portal import clock
 from portal.accounts.permissions import role_required
-from portal.chat import services as chat_services
 from portal.domain.errors import DomainError
-from portal.domain.roles import AUDIT_ROLES, EXPORT_ROLES, Role
+from portal.domain.roles import ALL_ROLES, AUDIT_ROLES, EXPORT_ROLES, Role
 from portal.domain.states import OUTCOMES, Action, Outcome, SubmissionKind, SubmissionStatus
 from portal.extensions import db
 from portal.notify import get_notifier
@@ -27,10 +26,10 @@ from portal.review.forms import DecisionForm, QueueFilterForm
 from portal.services.calendar import work_calendar
 from portal.submissions import targets, uploads
 from portal.submissions.forms import COMPLAINT_TOPICS, OBJECTION_GROUNDS, opts
-from portal.submissions.labels import ACTION_LABELS, KIND_LABELS, OUTCOME_LABELS, ROLE_LABELS, STATUS_LABELS
+from portal.submissions.labels import ACTION_LABELS, KIND_LABELS, OUTCOME_LABELS, STATUS_LABELS
 
 bp = Blueprint("review", __name__)
-STAFF = tuple(Role)
+STAFF = tuple(ALL_ROLES)  # a department user (联合奖惩 only) has no submission work
 ERROR_TEXT = {
     "transition_not_allowed": _l("This action is not possible in the current status."),
     "outcome_not_allowed": _l("Choose an outcome that fits this kind of application."),
@@ -52,9 +51,7 @@ def _actor() -> services.Actor:
 
 def _context() -> dict[str, Any]:
     return {"kinds": KIND_LABELS, "statuses": STATUS_LABELS, "outcomes": OUTCOME_LABELS,
-            "action_labels": ACTION_LABELS, "role_labels": ROLE_LABELS, "me": current_user,
-            "grounds_labels": {**OBJECTION_GROUNDS, **COMPLAINT_TOPICS},
-            "may_export": current_user.role in EXPORT_ROLES, "may_audit": current_user.role in AUDIT_ROLES}  # fmt: skip
+            "action_labels": ACTION_LABELS, "grounds_labels": {**OBJECTION_GROUNDS, **COMPLAINT_TOPICS}}  # fmt: skip
 
 
 @role_required(*STAFF)
@@ -201,11 +198,6 @@ def audit():  # type: ignore[no-untyped-def]
     return render_template("review/audit.html", entries=services.audit_log(db.session), **_context())
 
 
-@role_required(*STAFF)
-def consultations():  # type: ignore[no-untyped-def]
-    return render_template("review/consultations.html", tickets=chat_services.handoffs(db.session), **_context())
-
-
 ID = "int(min=1, max=2147483647)"
 URLS: list[tuple[str, str, Any, list[str]]] = [
     ("/", "queue", queue, ["GET"]),
@@ -216,7 +208,6 @@ URLS: list[tuple[str, str, Any, list[str]]] = [
     ("/exports", "exports", exports_page, ["GET"]),
     ("/exports/<any(penalty, permit, list):kind>.csv", "export_csv", export_csv, ["GET"]),
     ("/audit", "audit", audit, ["GET"]),
-    ("/consultations", "consultations", consultations, ["GET"]),
 ]
 for rule, endpoint, view, methods in URLS:
     bp.add_url_rule(rule, endpoint, view, methods=methods)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from portal import demo
 from portal.importers.run import import_file
 from portal.models import ListEntry, Penalty, Permit
+from portal.public.stats_demo import spread_upload_times
 
 
 def has_records(session: Session) -> bool:
@@ -33,4 +34,5 @@ def load_demo(
             lines.append(f"{kind}: {result.summary}")
             if progress:
                 progress(count)
+    spread_upload_times(session, as_of=as_of)  # realistic 双公示 timeliness on /statistics (issue 6)
     return "; ".join(lines)

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from flask_migrate import upgrade
 from sqlalchemy.orm import Session
 
+from portal.cms.seed import seed_pages
 from portal.domain import text
 from portal.domain.kinds import LIST_CATEGORY_BY_ZH
 from portal.models import ListType, Measure
@@ -20,6 +21,7 @@ def init_db(session: Session, migrations_dir: str) -> dict[str, int]:
     """Upgrade to the newest migration, then load the catalogue if it is empty (staff edits are kept)."""
     upgrade(directory=migrations_dir)
     counts = {"list_types": load_list_types(session), "measures": load_measures(session)}
+    counts["pages"] = seed_pages(session)  # 办事指南 and 政策法规 of a new site (issue 6); kept once edited
     session.commit()
     return counts
 

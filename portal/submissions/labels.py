@@ -39,6 +39,7 @@ ROLE_LABELS = {
     "verifier": _l("Verifier"),
     "reviewer": _l("Reviewer"),
     "admin": _l("Administrator"),
+    "department": _l("Department user"),
 }
 ELIGIBILITY_TEXT = {
     "eligible": _l("This record can be repaired now if the penalty has been fulfilled."),

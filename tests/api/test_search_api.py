@@ -90,7 +90,11 @@ def test_a_natural_person_appears_only_masked(api: FlaskClient) -> None:
 
 @pytest.mark.parametrize(
     ("query", "decision_no"),
-    [("预包装食品", "株市监罚〔2026〕15号"), ("吊销食品经营许可证", "株市监罚〔2026〕15号"), ("焚烧落叶", "株城管罚〔2026〕3号")],
+    [
+        ("预包装食品", "株市监罚〔2026〕15号"),
+        ("吊销食品经营许可证", "株市监罚〔2026〕15号"),
+        ("焚烧落叶", "株城管罚〔2026〕3号"),
+    ],
 )
 def test_facts_and_content_of_a_penalty_are_searchable(api: FlaskClient, query: str, decision_no: str) -> None:
     """违法事实 and 处罚内容 are found, not only the type of violation; with the highlight in the facts."""

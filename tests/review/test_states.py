@@ -111,6 +111,7 @@ ROLE_ACTIONS = {
     Role.VERIFIER: {A.VERIFY, A.NOTE},
     Role.REVIEWER: {A.CLOSE, A.REMIND, A.NOTE},
     Role.ADMIN: set(A),
+    Role.DEPARTMENT: set(),  # 联合奖惩 only: no submission work
 }
 
 
@@ -124,4 +125,4 @@ def test_reporter_identity_and_complaint_attachments_are_for_the_credit_office_o
     assert not may_download(Role.VERIFIER, K.COMPLAINT)
     assert may_download(Role.VERIFIER, K.OBJECTION)
     assert may_download(Role.VERIFIER, K.REPAIR)
-    assert [r for r in Role if sees_only_own_department(r)] == [Role.VERIFIER]
+    assert [r for r in Role if sees_only_own_department(r)] == [Role.VERIFIER, Role.DEPARTMENT]

@@ -41,6 +41,7 @@ EMAILS = {
     Role.VERIFIER: "verifier@example.gov.cn",
     Role.REVIEWER: "reviewer@example.gov.cn",
     Role.ADMIN: "admin@example.gov.cn",
+    Role.DEPARTMENT: "department@example.gov.cn",
 }
 OTHER_VERIFIER = "other-verifier@example.gov.cn"
 
@@ -100,7 +101,7 @@ def staff(site: Flask) -> dict[Role, int]:
     """One account per role; the verifier belongs to the market regulator."""
     ids = {}
     for role, email in EMAILS.items():
-        department = MARKET_DEPT if role is Role.VERIFIER else None
+        department = MARKET_DEPT if role in (Role.VERIFIER, Role.DEPARTMENT) else None
         ids[role] = create_user(db.session, email, PASSWORD, role, department_uscc=department).id
     create_user(db.session, OTHER_VERIFIER, PASSWORD, Role.VERIFIER, department_uscc=CITY_DEPT)
     return ids
