@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from search import analysis
 from search.analysis import AnalyzedQuery
-from search.highlight import highlight, marked_count, needles
+from search.highlight import highlight, marked_count, marked_positions, needles
 from search.relaxed import relax
 
 TYPES = ("subject", "penalty", "permit", "redlist", "blacklist", "watchlist")
@@ -307,16 +307,17 @@ class SearchBackend(ABC):
 def make_hit(s: Mapping[str, Any], terms: list[str]) -> Hit:
     """A hit from stored fields, highlighting the field with the most matches (body, then title, then name)."""
     fields = [s.get("body") or "", s.get("title") or "", s.get("subject_name") or ""]
-    counts = [marked_count(text, terms) for text in fields]
+    marks = [marked_positions(text, terms) for text in fields]
+    counts = [sum(m) for m in marks]
     # With nothing to mark (an exact USCC), a subject shows its name and a record its summary.
     fallback = 1 if s["type"] == "subject" else 0
     best = max(range(len(fields)), key=lambda i: (counts[i], -i)) if any(counts) else fallback
-    text = fields[best] or fields[1] or fields[2]
+    chosen = best if fields[best] else (1 if fields[1] else 2)
     when = s.get("date")
     return Hit(
         key=s["key"], type=s["type"], id=s["id"], title=s["title"], subject_name=s["subject_name"],
         uscc=s.get("uscc"), date=date.fromisoformat(when) if when else None, url=s["url"],
-        highlight=highlight(text, terms),
+        highlight=highlight(fields[chosen], terms, marked=marks[chosen]),
     )  # fmt: skip
 
 

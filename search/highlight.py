@@ -27,15 +27,20 @@ def _is_latin_or_digit(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-def _normal_chars(text: str) -> tuple[str, list[int]]:
+def _normal_chars(text: str) -> tuple[str, list[int] | range]:
     """Normalised text plus, for each of its characters, the index of the original character it came from."""
-    parts: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(text):
-        folded = fold(ch)
-        parts.append(folded)
-        origin.extend([i] * len(folded))
-    joined = "".join(parts)
+    joined = fold(text)
+    origin: list[int] | range
+    if len(joined) == len(text):  # the usual case: folding kept every character in place (fast path, C code)
+        origin = range(len(text))
+    else:  # something expanded (㈱ → (株)): fold character by character to know where each piece came from
+        parts: list[str] = []
+        origin = []
+        for i, ch in enumerate(text):
+            folded = fold(ch)
+            parts.append(folded)
+            origin.extend([i] * len(folded))
+        joined = "".join(parts)
     simplified = to_simplified(joined)
     if len(simplified) == len(joined):  # t2s is character for character except in rare phrases
         joined = simplified
@@ -67,13 +72,16 @@ def marked_positions(text: str, terms: Sequence[str]) -> list[bool]:
     return marked
 
 
-def highlight(text: str, terms: Sequence[str], *, width: int = 80, context: int = 20) -> Markup:
+def highlight(text: str, terms: Sequence[str], *, width: int = 80, context: int = 20,
+              marked: list[bool] | None = None) -> Markup:  # fmt: skip
     """`text` escaped, with each run of matched characters in <mark>, cut to about `width` characters.
 
-    The fragment starts `context` characters before the first match, with … where text was cut.
+    The fragment starts `context` characters before the first match, with … where text was cut. `marked` may
+    pass the marked_positions already computed for this text and these terms.
     """
     text = text or ""
-    marked = marked_positions(text, terms)
+    if marked is None:
+        marked = marked_positions(text, terms)
     start, end = 0, len(text)
     if len(text) > width:
         first = next((i for i, m in enumerate(marked) if m), 0)
