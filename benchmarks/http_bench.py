@@ -97,19 +97,23 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--think", type=float, default=0.0,
                         help="mean pause in seconds between one client's requests (0: back to back)")  # fmt: skip
+    parser.add_argument("--instance", type=Path, default=None,
+                        help="reuse this instance directory (database + index, e.g. a 1M build) instead of building")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="http-bench-") as tmp:
         env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAL_")}
+        instance = str(args.instance or tmp)
         env.update(PORTAL_ENV="production", PORTAL_SECRET_KEY="bench-" + os.urandom(8).hex(),
-                   PORTAL_INSTANCE_PATH=tmp)  # fmt: skip
-        t = time.perf_counter()
-        _flask(env, "init-db")
-        _flask(env, "demo-data", "--records", str(args.records), "--seed", str(args.seed), "--as-of", "2026-11-23")
-        loaded = time.perf_counter() - t
-        t = time.perf_counter()
-        _flask(env, "reindex")
-        print(f"# {args.records} records loaded in {loaded:.0f} s, reindexed in {time.perf_counter() - t:.1f} s")
-        queries = _queries(Path(tmp) / "portal.db", random.Random(args.seed))
+                   PORTAL_INSTANCE_PATH=instance)  # fmt: skip
+        if args.instance is None:
+            t = time.perf_counter()
+            _flask(env, "init-db")
+            _flask(env, "demo-data", "--records", str(args.records), "--seed", str(args.seed), "--as-of", "2026-11-23")
+            loaded = time.perf_counter() - t
+            t = time.perf_counter()
+            _flask(env, "reindex")
+            print(f"# {args.records} records loaded in {loaded:.0f} s, reindexed in {time.perf_counter() - t:.1f} s")
+        queries = _queries(Path(instance) / "portal.db", random.Random(args.seed))
         port = _free_port()
         server = subprocess.Popen(  # noqa: S603
             [str(BIN / "gunicorn"), "-w", str(args.workers), "-k", "gthread", "--threads", str(args.threads),

@@ -51,23 +51,13 @@ def visible_keys(session: Session, keys: list[str], today: date) -> set[str]:
         out.update(f"{kind}:{record_id}" for kind, record_id in rows)
     public_ids = wanted.get("subject", [])
     if public_ids:
-        # Two indexed steps (public_id → id, then subject_id per kind); a join lets SQLite scan a record table.
-        rows = session.execute(sa.select(Subject.id, Subject.public_id).where(Subject.public_id.in_(public_ids)))
-        by_id = {row[0]: row[1] for row in rows}
-        remaining = set(by_id)
-        for model in _MODELS.values():
-            if not remaining:
-                break
-            # By subject_id, then by primary key: with the publicity filter in one query SQLite may pick the
-            # status index and scan the table.
-            rows = session.execute(sa.select(model.id, model.subject_id).where(model.subject_id.in_(sorted(remaining))))
-            records = {row[0]: row[1] for row in rows}
-            found: set[int] = set()
-            ids = sorted(records)
-            for i in range(0, len(ids), 900):
-                chunk = ids[i : i + 900]
-                public = session.scalars(sa.select(model.id).where(model.id.in_(chunk), public_on(model, today)))
-                found.update(records[r] for r in public)
-            out.update(f"subject:{by_id[s]}" for s in found)
-            remaining -= found
+        # A correlated EXISTS per kind: both SQLite and PostgreSQL then seek the subject_id index of each table
+        # (with the publicity filter in a plain join SQLite may pick the status index and scan the table).
+        has_public = [
+            sa.exists().where(model.subject_id == Subject.id, public_on(model, today)) for model in _MODELS.values()
+        ]
+        found = session.scalars(
+            sa.select(Subject.public_id).where(Subject.public_id.in_(public_ids), sa.or_(*has_public))
+        )
+        out.update(f"subject:{public_id}" for public_id in found)
     return out
