@@ -5,15 +5,15 @@ from __future__ import annotations
 import logging
 import re
 import secrets
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from portal.domain import uscc
+from portal.domain import lockout, uscc
 from portal.domain.errors import DomainError
+from portal.domain.lockout import LoginPolicy
 from portal.domain.roles import Role
 from portal.models import AuditEntry, User
 
@@ -28,12 +28,6 @@ class AccountError(DomainError):
     code = "account_error"
 
 
-@dataclass(frozen=True, slots=True)
-class LoginPolicy:
-    max_failures: int = 5
-    lock_minutes: int = 15
-
-
 def normalize_email(email: str) -> str:
     return (email or "").strip().lower()
 
@@ -45,7 +39,7 @@ def authenticate(session: Session, email: str, password: str, *, now: datetime, 
     password is refused meanwhile). The answer does not tell which of these happened.
     """
     user = session.scalar(sa.select(User).where(User.email == normalize_email(email)))
-    if user is None or (user.locked_until is not None and user.locked_until > now):
+    if user is None or lockout.is_locked(user.locked_until, now):
         check_password_hash(_DUMMY_HASH, password)
         if user is not None:
             session.add(AuditEntry(actor=user.email, actor_id=user.id, action="login_refused_locked",
@@ -53,11 +47,10 @@ def authenticate(session: Session, email: str, password: str, *, now: datetime, 
             session.commit()
         return None
     if not check_password_hash(user.password_hash, password):
-        user.failed_logins += 1
+        user.failed_logins, locked_until = lockout.after_failure(user.failed_logins, now, policy)
         action = "login_failed"
-        if user.failed_logins >= policy.max_failures:
-            user.locked_until = now + timedelta(minutes=policy.lock_minutes)
-            user.failed_logins = 0
+        if locked_until is not None:
+            user.locked_until = locked_until
             action = "account_locked"
             log.warning("staff account locked after repeated failures: user=%s", user.id)
         session.add(AuditEntry(actor=user.email, actor_id=user.id, action=action, target=f"user:{user.id}", at=now))

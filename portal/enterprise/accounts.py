@@ -11,7 +11,7 @@ import hashlib
 import logging
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import sqlalchemy as sa
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from portal.accounts.services import MIN_PASSWORD, LoginPolicy, normalize_email
+from portal.domain import lockout
 from portal.domain.errors import DomainError
 from portal.models import AuditEntry
 from portal.models.enterprise import ENTERPRISE_ID_PREFIX, EnterpriseAccount
@@ -145,15 +146,14 @@ class SignIn:
 def authenticate(session: Session, email: str, password: str, *, now: datetime, policy: LoginPolicy) -> SignIn:
     """As the staff login: `max_failures` wrong passwords in a row lock the account for `lock_minutes`."""
     account = find_by_email(session, email)
-    if account is None or (account.locked_until is not None and account.locked_until > now):
+    if account is None or lockout.is_locked(account.locked_until, now):
         check_password_hash(_DUMMY_HASH, password)
         return SignIn(None)
     if not check_password_hash(account.password_hash, password):
-        account.failed_logins += 1
+        account.failed_logins, locked_until = lockout.after_failure(account.failed_logins, now, policy)
         action = "enterprise_login_failed"
-        if account.failed_logins >= policy.max_failures:
-            account.locked_until = now + timedelta(minutes=policy.lock_minutes)
-            account.failed_logins = 0
+        if locked_until is not None:
+            account.locked_until = locked_until
             action = "enterprise_account_locked"
             log.warning("enterprise account locked after repeated failures: account=%s", account.id)
         session.add(AuditEntry(actor=account.email, action=action, target=f"enterprise:{account.id}", at=now))
