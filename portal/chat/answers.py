@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from portal.chat import lookups, tickets
 from portal.chat.grounded import record_explain, repair_eligibility, subject_lookup, submission_status
-from portal.chat.intents import CODE_RE, DOC_NO_RE, TRACKING_RE, Classification, classify
+from portal.chat.intents import CODE_RE, DOC_NO_RE, SPLIT_CODE_RE, TRACKING_RE, Classification, classify
 from portal.chat.menu import TICKET_STATUS_ZH, handoff_ticket, ticket_card, ticket_text
 from portal.chat.nlp import clean_message
 from portal.chat.replies import Context, Reply, faq, is_english, menu, out_of_scope
@@ -18,7 +18,6 @@ from portal.chat.replies import Context, Reply, faq, is_english, menu, out_of_sc
 __all__ = ["Context", "Reply", "is_english", "respond"]
 
 FAQ_INTENTS = ("repair_howto", "objection_howto", "complaint_howto", "credit_report", "policy_faq")
-_SPLIT_CODE = re.compile(r"(?<![0-9A-Z])([2-9A-HJ-NP-Z]{5})[\s\-—]+([2-9A-HJ-NP-Z]{5})(?![0-9A-Z])")
 _QUESTION = re.compile(r"怎么|如何|什么|为什么|哪些|吗|？|\?|how|what|why", re.IGNORECASE)
 
 
@@ -130,7 +129,7 @@ def handoff(message: str, found: Classification, ctx: Context) -> Reply:
 def ticket_reply(message: str, ctx: Context) -> Reply | None:
     """The staff answer to a consultation ticket, when the message holds its number (ZX…) and 查询码."""
     number = tickets.NUMBER_RE.search(message)
-    rest = _SPLIT_CODE.sub(r"\1\2", tickets.NUMBER_RE.sub(" ", message).upper())  # ABCDE-FGHJK as shown
+    rest = SPLIT_CODE_RE.sub(r"\1\2", tickets.NUMBER_RE.sub(" ", message).upper())  # ABCDE-FGHJK as shown
     code = CODE_RE.search(rest) if number else None
     if number is None or code is None:
         return None
