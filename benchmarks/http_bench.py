@@ -97,6 +97,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--think", type=float, default=0.0,
                         help="mean pause in seconds between one client's requests (0: back to back)")  # fmt: skip
+    parser.add_argument("--cache-seconds", type=float, default=0.0,
+                        help="PORTAL_SEARCH_CACHE_SECONDS of the server (0: no result cache, the default)")
     parser.add_argument("--instance", type=Path, default=None,
                         help="reuse this instance directory (database + index, e.g. a 1M build) instead of building")
     args = parser.parse_args()
@@ -104,7 +106,7 @@ def main() -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAL_")}
         instance = str(args.instance or tmp)
         env.update(PORTAL_ENV="production", PORTAL_SECRET_KEY="bench-" + os.urandom(8).hex(),
-                   PORTAL_INSTANCE_PATH=instance)  # fmt: skip
+                   PORTAL_INSTANCE_PATH=instance, PORTAL_SEARCH_CACHE_SECONDS=str(args.cache_seconds))  # fmt: skip
         if args.instance is None:
             t = time.perf_counter()
             _flask(env, "init-db")
@@ -138,7 +140,8 @@ def main() -> None:
         print(
             f"clients={args.clients} requests={len(results)} errors={len(errors)} rps={len(results) / took:.0f} "
             f"p50={statistics.median(results):.1f}ms p95={results[int(len(results) * 0.95)]:.1f}ms "
-            f"max={results[-1]:.1f}ms think={args.think}s (gunicorn -w {args.workers} --threads {args.threads})"
+            f"max={results[-1]:.1f}ms think={args.think}s cache={args.cache_seconds}s "
+            f"(gunicorn -w {args.workers} --threads {args.threads})"
         )
 
 

@@ -54,6 +54,9 @@ class Config:
     # Number of reverse proxies in front of the app (nginx = 1). Only then are X-Forwarded-For/-Proto/-Host
     # trusted, so rate limits and logs see the client's address; 0 = direct, the headers are ignored (spoofable).
     PROXY_FIX = 0
+    # Seconds a search result page may be answered from memory (per process). 0 = every search asks the index
+    # and re-checks visibility; a busy site may set a few seconds (a withdrawn record may then show that long).
+    SEARCH_CACHE_SECONDS = 0
 
 
 class DevelopmentConfig(Config):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from flask import jsonify, request
+from flask import current_app, jsonify, request
 from flask_babel import gettext as _
 
 from portal import clock
@@ -27,7 +27,8 @@ def search() -> Any:
         query = parse_search_args(request.args)
     except BadRequest as exc:
         return bad_request(exc)
-    page = services.search(db.session, get_backend(), query, today=clock.today())
+    page = services.search(db.session, get_backend(), query, today=clock.today(),
+                           cache=services.search_cache(current_app))  # fmt: skip
     return jsonify(page_json(query, page))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, current_app, render_template, request
 
 from portal import clock
 from portal.api.errors import BadRequest
@@ -27,5 +27,6 @@ def search_page() -> Any:
         return render_template(
             "search_ui/search.html", q=text[:200], page=None, query=None, error=exc.message, types=SEARCH_TYPES
         ), 400
-    page = services.search(db.session, get_backend(), query, today=clock.today())
+    page = services.search(db.session, get_backend(), query, today=clock.today(),
+                           cache=services.search_cache(current_app))  # fmt: skip
     return render_template("search_ui/search.html", q=text, page=page, query=query, error=None, types=SEARCH_TYPES)

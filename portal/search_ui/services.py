@@ -7,18 +7,43 @@ from collections import defaultdict
 from datetime import date
 
 import sqlalchemy as sa
+from flask import Flask
 from sqlalchemy.orm import Session
 
 from portal.models import ListEntry, Penalty, Permit, Subject
+from portal.public.cache import TTLCache
 from portal.visibility import public_on
 from search.base import Query, ResultPage, SearchBackend, Suggestion
 
 _MODELS = {"penalty": Penalty, "permit": Permit, "list": ListEntry}
 
 
-def search(session: Session, backend: SearchBackend, query: Query, *, today: date) -> ResultPage:
+def search(session: Session, backend: SearchBackend, query: Query, *, today: date,
+           cache: TTLCache | None = None) -> ResultPage:  # fmt: skip
     """One page of public results. Hits whose record stopped being public since it was indexed (a withdrawal the
-    worker has not applied yet) are dropped, so only what is public at the moment of the request is shown."""
+    worker has not applied yet) are dropped, so only what is public at the moment of the request is shown.
+
+    With a `cache` (SEARCH_CACHE_SECONDS > 0, off by default) the same page is answered from memory for that many
+    seconds: busy sites trade that much staleness for throughput. A degraded (fallback) page is never cached.
+    """
+    if cache is None:
+        return _search(session, backend, query, today)
+    key = (query.text, query.type, tuple(sorted(query.filters.items())), query.page, query.per_page, today)
+    page = cache.get_or_compute(key, lambda: _search(session, backend, query, today))
+    if page.degraded:
+        cache.discard(key)
+    return page
+
+
+def search_cache(app: Flask) -> TTLCache | None:
+    """The application's result cache, or None when SEARCH_CACHE_SECONDS is 0 (the default)."""
+    seconds = float(app.config.get("SEARCH_CACHE_SECONDS") or 0)
+    if seconds <= 0:
+        return None
+    return app.extensions.setdefault("search_cache", TTLCache(ttl=seconds, size=4096))  # type: ignore[no-any-return]
+
+
+def _search(session: Session, backend: SearchBackend, query: Query, today: date) -> ResultPage:
     page = backend.search(query, today=today)
     if page.degraded or not page.hits:
         return page

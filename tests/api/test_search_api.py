@@ -205,3 +205,26 @@ def test_without_an_index_the_api_answers_degraded(
     assert [r["title"] for r in body["results"]] == ["株市监罚〔2026〕15号"]
     for hidden in ("minor_penalty", "person_full_name", "person_id_number", "removed_entry_subject"):
         assert search(client, q=EXAMPLE_KEYS[hidden])["results"] == []
+
+
+def test_the_optional_result_cache_answers_repeated_searches_and_is_off_by_default(
+    indexed: Flask, api: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from portal.search_ui import services
+
+    assert services.search_cache(indexed) is None  # default: every search asks the index and re-checks
+    calls: list[str] = []
+    real = services._search
+
+    def counting(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        calls.append("search")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(services, "_search", counting)
+    indexed.config["SEARCH_CACHE_SECONDS"] = 30
+    first = search(api, q="株洲示例食品")
+    again = search(api, q="株洲示例食品")
+    other_page = search(api, q="株洲示例食品", page=2)
+    assert calls == ["search", "search"]  # the repeat came from memory, another page did not
+    assert first["results"] == again["results"]
+    assert other_page["results"] == []
