@@ -92,7 +92,7 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=30_000)
     parser.add_argument("--clients", type=int, default=100)
     parser.add_argument("--requests", type=int, default=3_000)
-    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)  # CPU-bound: one per core is fastest
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--think", type=float, default=0.0,
