@@ -6,7 +6,7 @@ import csv
 import io
 
 from portal.joint.results import CheckView
-from portal.joint.stats import safe_cell
+from portal.tabular import safe_cell
 
 HEADER = [
     "行号",

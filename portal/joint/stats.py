@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date
 
@@ -12,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from portal.domain.joint import FeedbackOutcome
 from portal.models import CheckFeedback, CreditCheck, ListEntry
+from portal.tabular import csv_document
 from portal.visibility import public_on
 
 
@@ -107,28 +106,10 @@ def _rate(row: DepartmentStats) -> str:
 
 def statistics_csv(stats: Statistics) -> str:
     """UTF-8 with BOM (Excel opens it as UTF-8); formula-leading cells are neutralised."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_HEADER)
-    for row in [*stats.departments, stats.total]:
-        name = row.department_name or "合计"
-        writer.writerow(
-            [
-                safe_cell(row.department_uscc),
-                safe_cell(name),
-                row.checks,
-                row.subjects,
-                row.hits,
-                row.feedback,
-                row.applied,
-                _rate(row),
-                row.overdue,
-            ]
-        )
-    return "\ufeff" + out.getvalue()
+    return csv_document(CSV_HEADER, (
+        (row.department_uscc, row.department_name or "合计", row.checks, row.subjects, row.hits, row.feedback,
+         row.applied, _rate(row), row.overdue)
+        for row in [*stats.departments, stats.total]
+    ))  # fmt: skip
 
 
-def safe_cell(value: object) -> str:
-    """CSV injection guard: a cell starting with = + - @ (or tab/CR) is prefixed with an apostrophe."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

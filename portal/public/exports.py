@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator
-from datetime import date
 from typing import IO, Any
 
 from flask_babel import gettext as _
@@ -33,18 +32,15 @@ from portal.public.presenters import (
     present_permit_detail,
     present_subject,
 )
+from portal.tabular import cell_text, defuse_formula
 
 # CSV streams row by row; openpyxl needs ~0.3 ms per row even in write-only mode, so XLSX stops earlier.
 EXPORT_LIMITS = {"csv": 50_000, "xlsx": 20_000}
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _CONTROL = {c: None for c in range(32) if c not in (9, 10, 13)}  # not allowed in XLSX, useless in CSV
 
 
 def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    text = (value.isoformat() if isinstance(value, date) else str(value)).translate(_CONTROL)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return defuse_formula(cell_text(value).translate(_CONTROL))  # control characters go first: "\x01=…" is "=…"
 
 
 def _plain(labels: dict[str, Any]) -> dict[str, str]:

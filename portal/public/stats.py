@@ -7,8 +7,6 @@ feeds the SVG chart, the HTML table and the CSV download alike, so the three alw
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import threading
 from dataclasses import dataclass
@@ -26,12 +24,12 @@ from portal.public import charts
 from portal.public.cache import TTLCache
 from portal.public.stats_queries import Statistics, Window, compute, data_version
 from portal.services.calendar import work_calendar
+from portal.tabular import csv_document
 
 TABLES = ("months", "departments", "categories", "lists", "timeliness")
 CHART_ROWS = 15  # longer tables are charted by their top rows; the table below lists every row
 MIN_YEAR = 2000
 _USCC = re.compile(r"^[0-9A-Z]{18}$")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _BUILD_LOCK = threading.Lock()
 
 
@@ -179,21 +177,11 @@ def statistics():  # type: ignore[no-untyped-def]
     )  # fmt: skip
 
 
-def _cell(value: str | int | float) -> str | int | float:
-    """Text that Excel would run as a formula gets a leading apostrophe (CSV injection)."""
-    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
-
-
 def statistics_csv(table: str):  # type: ignore[no-untyped-def]
     today = clock.today()
     year, source = _filters(today)
     stats = cached_statistics(today, year, source)[1]
     found = next(t for t in build_tables(stats) if t.key == table)  # the URL converter allows only TABLES
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # Excel reads UTF-8 only with a BOM
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(found.headers)
-    writer.writerows([_cell(v) for v in row] for row in found.rows)
     name = f"statistics-{table}-{year or 'last-24-months'}-{today.isoformat()}.csv"
-    return Response(buffer.getvalue(), mimetype="text/csv",
+    return Response(csv_document(found.headers, found.rows), mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})  # fmt: skip

@@ -13,7 +13,6 @@ import csv
 import io
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
-from decimal import Decimal
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -22,6 +21,7 @@ from portal.clock import CHINA_TZ
 from portal.importers.formats import FORMATS
 from portal.models import ListEntry, Penalty, Permit, RecordHistory, Subject
 from portal.review.effects import MODELS
+from portal.tabular import safe_cell
 
 STATUS_COLUMNS = ("状态", "状态变更日期", "办理编号")
 STATUS_ZH = {
@@ -34,19 +34,6 @@ STATUS_ZH = {
 KIND_ZH = {"legal": "法人及非法人组织", "individual_business": "个体工商户", "natural_person": "自然人"}
 SEVERITY_ZH = {"minor": "轻微", "general": "一般", "serious": "严重"}
 CATEGORY_ZH = {"redlist": "红名单", "blacklist": "严重失信主体名单", "watchlist": "重点关注名单"}
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        text = format(value.normalize(), "f")
-    elif isinstance(value, date):
-        text = value.isoformat()
-    else:
-        text = str(getattr(value, "value", value))
-    return "'" + text if text.startswith(_FORMULA_START) else text  # CSV/formula injection
 
 
 def _subject(s: Subject) -> list[object]:
@@ -101,7 +88,7 @@ def decision_rows(session: Session, kind: str, since: date) -> Iterator[list[str
         reference = (change.reason or "").split("：", 1)[0]
         changed_on = change.changed_at.astimezone(CHINA_TZ).date()
         row = [*ROWS[kind](record, subject), STATUS_ZH[record.status.value], changed_on, reference]
-        yield [_cell(v) for v in row]
+        yield [safe_cell(v) for v in row]
 
 
 def to_csv(rows: Iterator[list[str]]) -> Iterator[str]:

@@ -8,8 +8,6 @@ is public today: an entry on the 严重失信主体名单 or 重点关注名单,
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -19,6 +17,7 @@ from sqlalchemy.orm import Session
 from portal.domain.kinds import ListCategory
 from portal.domain.publicity import Severity
 from portal.models import ListEntry, Penalty, Subject
+from portal.tabular import csv_document
 from portal.visibility import public_on
 
 DISHONEST_LISTS = (ListCategory.BLACKLIST, ListCategory.WATCHLIST)
@@ -93,19 +92,9 @@ KIND_ZH = {"blacklist": "严重失信主体名单", "watchlist": "重点关注�
 
 
 def to_csv(conflicts: list[Conflict]) -> str:
-    """One row per conflict and dishonesty item; UTF-8 with BOM so Excel opens it; cells that could be read as
-    formulas are prefixed with an apostrophe (CSV injection)."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
-    for c in conflicts:
-        for r in c.reasons:
-            writer.writerow([_cell(v) for v in (c.subject_name, c.uscc or "", c.red_list, c.recognised_by,
-                             c.recognised_by_uscc, c.listed_on.isoformat(), KIND_ZH[r.kind], r.title,
-                             r.on.isoformat())])  # fmt: skip
-    return out.getvalue()
-
-
-def _cell(value: str) -> str:
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    """One row per conflict and dishonesty item (portal.tabular: BOM for Excel, formulas defused)."""
+    return csv_document(CSV_HEADER, (
+        (c.subject_name, c.uscc, c.red_list, c.recognised_by, c.recognised_by_uscc, c.listed_on, KIND_ZH[r.kind],
+         r.title, r.on)
+        for c in conflicts for r in c.reasons
+    ))  # fmt: skip

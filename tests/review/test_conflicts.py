@@ -104,10 +104,10 @@ def test_the_csv_lists_each_item_and_defuses_formulas(site: Flask, staff: dict[R
 
 
 def test_formula_cells_are_prefixed(site: Flask) -> None:
-    from portal.services.conflicts import _cell
+    from portal.tabular import safe_cell
 
-    assert _cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
-    assert _cell("株洲") == "株洲"
+    assert safe_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert safe_cell("株洲") == "株洲"
 
 
 @pytest.mark.parametrize("path", ["/review/conflicts", "/review/conflicts.csv"])
