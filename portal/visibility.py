@@ -12,8 +12,10 @@ from portal.models import ListEntry, Penalty, Permit
 PublicModel = type[Penalty] | type[Permit] | type[ListEntry]
 
 
-def public_on(model: PublicModel, today: date) -> sa.ColumnElement[bool]:
+def public_on(model: PublicModel, today: date | sa.BindParameter[date]) -> sa.ColumnElement[bool]:
     """Public on `today`: a visible status and today inside [public_from, public_until] (inclusive end).
+
+    `today` may be a bound parameter, for statements built once and run with the day as a parameter.
 
     Mirrors portal.domain.publicity.is_public, which a test checks row by row against this filter.
     """
