@@ -37,7 +37,8 @@ from portal.domain import masking  # noqa: E402
 from portal.domain.dates import parse_date  # noqa: E402
 from portal.domain.kinds import LIST_CATEGORY_BY_ZH, SUBJECT_KIND_BY_ZH  # noqa: E402
 from portal.domain.text import normalize_code  # noqa: E402
-from search.base import Document, Query, open_backend  # noqa: E402
+from search.contract import Document, Query  # noqa: E402
+from search.factory import open_backend  # noqa: E402
 
 AS_OF = date(2026, 11, 23)
 CHUNK = 10_000

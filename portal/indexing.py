@@ -32,7 +32,8 @@ from portal.public.presenters import (
 )
 from portal.visibility import public_on
 from search import analysis
-from search.base import OPEN_ENDED, Document, SearchBackend, SearchUnavailable, open_backend
+from search.contract import OPEN_ENDED, Document, SearchBackend, SearchUnavailable
+from search.factory import open_backend
 
 log = logging.getLogger(__name__)
 

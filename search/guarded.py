@@ -1,19 +1,20 @@
-"""GuardedBackend: serves a fallback's degraded answers while the real index is missing or broken."""
+"""GuardedBackend: serves a fallback's degraded answers while the real index is missing or broken.
+
+It wraps any search.contract.SearchBackend and knows nothing of how engines rank (search.engine).
+"""
 
 from __future__ import annotations
 
 import logging
 import threading
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from datetime import date
-from typing import Any
 
-from search.analysis import AnalyzedQuery
-from search.base import (
+from search.contract import (
     Document,
     IndexBuilder,
     Query,
-    RawPage,
     ResultPage,
     SearchBackend,
     SearchUnavailable,
@@ -76,13 +77,15 @@ class GuardedBackend(SearchBackend):
             return page
         return self._degrade("missing").search(query, today=today)
 
-    def suggest(self, prefix: str, *, today: date, limit: int = 10) -> list[Suggestion]:
+    def suggest(
+        self, prefix: str, *, today: date, limit: int = 10, exclude: frozenset[str] = frozenset()
+    ) -> list[Suggestion]:
         if self._usable():
             try:
-                return self.primary.suggest(prefix, today=today, limit=limit)
+                return self.primary.suggest(prefix, today=today, limit=limit, exclude=exclude)
             except Exception:  # noqa: BLE001 - autocomplete is a nicety
                 log.warning("suggest failed on %s", self.primary.name, exc_info=True)
-        return self._degrade("missing").suggest(prefix, today=today, limit=limit)
+        return self._degrade("missing").suggest(prefix, today=today, limit=limit, exclude=exclude)
 
     def upsert(self, docs: Iterable[Document]) -> None:
         self.primary.upsert(docs)
@@ -96,14 +99,8 @@ class GuardedBackend(SearchBackend):
     def count(self) -> int:
         return self.primary.count()
 
-    def _execute(self, q: AnalyzedQuery, query: Query, today: date, *, match_any: bool = False) -> RawPage:
-        return self.primary._execute(q, query, today, match_any=match_any)
-
-    def _suggest(self, q: AnalyzedQuery, today: date, limit: int) -> list[dict[str, Any]]:
-        return self.primary._suggest(q, today, limit)
-
-    def _begin_rebuild(self) -> IndexBuilder:
-        return self.primary._begin_rebuild()
+    def rebuild(self) -> AbstractContextManager[IndexBuilder]:
+        return self.primary.rebuild()
 
     def close(self) -> None:
         self.primary.close()

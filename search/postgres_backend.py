@@ -20,18 +20,8 @@ from typing import Any
 import sqlalchemy as sa
 
 from search.analysis import AnalyzedQuery
-from search.base import (
-    FACET_SIZE,
-    FILTER_KEYS,
-    IndexBuilder,
-    Query,
-    RawPage,
-    SearchBackend,
-    SearchUnavailable,
-    index_terms,
-    sort_facet,
-    stored_json,
-)
+from search.contract import FILTER_KEYS, IndexBuilder, Query, SearchUnavailable
+from search.engine import FACET_SIZE, IndexedBackend, RawPage, index_terms, sort_facet, stored_json
 
 IDENT_BOOST = 100_000
 NAME_BOOST = 1_000
@@ -137,7 +127,7 @@ class _Builder(IndexBuilder):
             conn.execute(sa.text(f"DROP TABLE IF EXISTS {self.table}"))
 
 
-class PostgresBackend(SearchBackend):
+class PostgresBackend(IndexedBackend):
     name = "postgres"
 
     def __init__(self, engine: sa.Engine | str, *, table: str = "search_documents") -> None:
@@ -216,6 +206,9 @@ class PostgresBackend(SearchBackend):
         )
         parts = ["until >= :today", f"({' OR '.join(matches) or 'FALSE'})"]
         params: dict[str, Any] = {"today": today}
+        if query.exclude:
+            parts.append("NOT (key = ANY(:exclude))")
+            params["exclude"] = sorted(query.exclude)
         if with_type and query.type != "all":
             parts.append("type = :type")
             params["type"] = query.type
@@ -282,10 +275,12 @@ class PostgresBackend(SearchBackend):
         facets.update({k: sort_facet(v, FACET_SIZE) for k, v in counts.items()})
         return RawPage(stored, total, facets)
 
-    def _suggest(self, q: AnalyzedQuery, today: date, limit: int) -> list[dict[str, Any]]:
+    def _suggest(
+        self, q: AnalyzedQuery, today: date, limit: int, exclude: frozenset[str] = frozenset()
+    ) -> list[dict[str, Any]]:
         self._require()
         options: list[str] = []
-        params: dict[str, Any] = {"today": today, "limit": limit}
+        params: dict[str, Any] = {"today": today, "limit": limit, "exclude": sorted(exclude)}
         if q.pinyin:
             options.append("py @@ CAST(:py AS tsquery)")
             params["py"] = tsquery_literal([q.pinyin], frozenset([q.pinyin]))
@@ -294,7 +289,7 @@ class PostgresBackend(SearchBackend):
             params["q"] = tsquery_literal(q.terms, q.prefix_terms)
         sql = (
             f"SELECT data FROM {self.table} WHERE type = 'subject' AND until >= :today"  # noqa: S608
-            f" AND ({' OR '.join(options)}) ORDER BY length(data), key LIMIT :limit"
+            f" AND NOT (key = ANY(:exclude)) AND ({' OR '.join(options)}) ORDER BY length(data), key LIMIT :limit"
         )
         with self.engine.connect() as conn:
             return [json.loads(row[0]) for row in conn.execute(sa.text(sql), params)]

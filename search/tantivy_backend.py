@@ -18,13 +18,8 @@ from tantivy import Occur
 from tantivy import Query as TQ  # noqa: N814 - tantivy's Query next to ours
 
 from search.analysis import AnalyzedQuery
-from search.base import (
-    IndexBuilder,
-    Query,
-    RawPage,
-    SearchBackend,
-    SearchUnavailable,
-)
+from search.contract import IndexBuilder, Query, SearchUnavailable
+from search.engine import IndexedBackend, RawPage
 from search.sync import Generations
 from search.tantivy_schema import (
     SCHEMA,
@@ -105,7 +100,7 @@ class _Builder(IndexBuilder):
             self.backend.generations.discard(self.path)
 
 
-class TantivyBackend(SearchBackend):
+class TantivyBackend(IndexedBackend):
     name = "tantivy"
 
     def __init__(
@@ -210,7 +205,7 @@ class TantivyBackend(SearchBackend):
             index.reload()
             self._seen = version
         key = (version, q.terms, q.ident, query.type, tuple(sorted(query.filters.items())), today,
-               query.offset, query.limit, match_any)  # fmt: skip
+               query.offset, query.limit, match_any, query.exclude)  # fmt: skip
         cached = self._cache.get(key)
         if cached is not None:
             return cached
@@ -243,14 +238,16 @@ class TantivyBackend(SearchBackend):
             meta = None
         return (str(gen), meta.st_ino if meta else -1, meta.st_mtime_ns if meta else -1, self._writes)
 
-    def _suggest(self, q: AnalyzedQuery, today: date, limit: int) -> list[dict[str, Any]]:
+    def _suggest(
+        self, q: AnalyzedQuery, today: date, limit: int, exclude: frozenset[str] = frozenset()
+    ) -> list[dict[str, Any]]:
         searcher = self._open().searcher()
         options: Clauses = []
         if q.pinyin:
             options.append((Occur.Should, _term("py", q.pinyin, prefix=True)))
         if q.terms:
             options.append((Occur.Should, _bool(_terms(q, "sname"))))
-        query = _bool([(Occur.Must, TQ.boolean_query(options))], _live(today))
+        query = _bool([(Occur.Must, TQ.boolean_query(options))], _live(today, exclude))
         result = searcher.search(query, limit, count=False)
         return [self._stored(searcher, addr) for _score, addr in result.hits]
 

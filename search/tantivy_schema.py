@@ -10,7 +10,8 @@ from tantivy import Occur
 from tantivy import Query as TQ  # noqa: N814 - tantivy's Query next to ours
 
 from search.analysis import AnalyzedQuery
-from search.base import FACET_SIZE, FILTER_KEYS, Query, index_terms, sort_facet, stored_json
+from search.contract import FILTER_KEYS, Query
+from search.engine import FACET_SIZE, index_terms, sort_facet, stored_json
 
 WORD_BOOST = 2.0
 KEYWORD_FIELDS = ("type", *FILTER_KEYS)
@@ -82,11 +83,12 @@ Clauses = list[tuple[Occur, TQ]]
 WORDS_MAX_TOTAL = 50_000  # above this many matches the jieba-word ranking is skipped (it costs a pass)
 
 
-def _live(today: date) -> Clauses:
-    """Excludes documents past their publicity. Few after the daily sweep, so MustNot is cheaper than a range
-    over every live document."""
+def _live(today: date, exclude: frozenset[str] = frozenset()) -> Clauses:
+    """Excludes documents past their publicity, and the `exclude`d keys. Few after the daily sweep (and few
+    pending changes), so MustNot is cheaper than a range over every live document."""
     expired = TQ.range_query(SCHEMA, "until", tantivy.FieldType.Integer, 0, today.toordinal() - 1)
-    return [(Occur.MustNot, expired)]
+    stale = [(Occur.MustNot, _term("key", key, option="basic")) for key in sorted(exclude)]
+    return [(Occur.MustNot, expired), *stale]
 
 
 def _filters(query: Query, today: date, *, with_type: bool) -> Clauses:
@@ -97,7 +99,7 @@ def _filters(query: Query, today: date, *, with_type: bool) -> Clauses:
         value = query.filters.get(key)
         if value:
             out.append((Occur.Must, TQ.const_score_query(_term(key, str(value), option="basic"), 0.0)))
-    return out + _live(today)
+    return out + _live(today, query.exclude)
 
 
 def _terms(q: AnalyzedQuery, field: str, occur: Occur = Occur.Must) -> Clauses:

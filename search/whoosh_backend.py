@@ -18,18 +18,8 @@ from whoosh import query as wq
 from whoosh.index import LockError
 
 from search.analysis import AnalyzedQuery
-from search.base import (
-    FACET_SIZE,
-    FILTER_KEYS,
-    IndexBuilder,
-    Query,
-    RawPage,
-    SearchBackend,
-    SearchUnavailable,
-    index_terms,
-    sort_facet,
-    stored_json,
-)
+from search.contract import FILTER_KEYS, IndexBuilder, Query, SearchUnavailable
+from search.engine import FACET_SIZE, IndexedBackend, RawPage, index_terms, sort_facet, stored_json
 from search.sync import Generations
 
 IDENT_BOOST = 100_000.0
@@ -77,9 +67,11 @@ def _term(field: str, value: str, *, prefix: bool = False) -> wq.Query:
     return wq.Prefix(field, value) if prefix else wq.Term(field, value)
 
 
-def _expired(today: date) -> wq.Query:
-    """Documents past their publicity: few (the sweep purges them daily), so masking them is cheap."""
-    return wq.NumericRange("until", 0, today.toordinal() - 1)
+def _hidden(today: date, exclude: frozenset[str] = frozenset()) -> wq.Query:
+    """Documents past their publicity, and the `exclude`d keys: few (the sweep purges expired ones daily, the
+    worker applies pending changes), so masking them is cheap."""
+    expired = wq.NumericRange("until", 0, today.toordinal() - 1)
+    return wq.Or([expired, *(wq.Term("key", key) for key in sorted(exclude))]) if exclude else expired
 
 
 def _filter(query: Query, today: date, *, with_type: bool) -> wq.Query | None:
@@ -143,7 +135,7 @@ class _Builder(IndexBuilder):
             self.backend.generations.discard(self.path)
 
 
-class WhooshBackend(SearchBackend):
+class WhooshBackend(IndexedBackend):
     name = "whoosh"
 
     def __init__(self, root: str | Path) -> None:
@@ -215,7 +207,7 @@ class WhooshBackend(SearchBackend):
         text = _text_query(q, match_any=match_any)
         end = query.offset + query.limit
         with self._open().searcher() as searcher:
-            mask = _expired(today)
+            mask = _hidden(today, query.exclude)
             if match_any:
                 results = searcher.search(text, limit=end, filter=_filter(query, today, with_type=True), mask=mask)
                 return RawPage([json.loads(h["data"]) for h in results[query.offset : end]], len(results), {})
@@ -233,7 +225,9 @@ class WhooshBackend(SearchBackend):
                 facets["type"] = _counts(types, "type")
             return RawPage(stored, len(results), facets)
 
-    def _suggest(self, q: AnalyzedQuery, today: date, limit: int) -> list[dict[str, Any]]:
+    def _suggest(
+        self, q: AnalyzedQuery, today: date, limit: int, exclude: frozenset[str] = frozenset()
+    ) -> list[dict[str, Any]]:
         options: list[wq.Query] = []
         if q.pinyin:
             options.append(wq.Prefix("py", q.pinyin))
@@ -242,6 +236,6 @@ class WhooshBackend(SearchBackend):
         with self._open().searcher() as searcher:
             results = searcher.search(
                 wq.Or(options), limit=limit, filter=_filter(Query("", type="subject"), today, with_type=True),
-                mask=_expired(today),
+                mask=_hidden(today, exclude),
             )  # fmt: skip
             return [json.loads(h["data"]) for h in results]

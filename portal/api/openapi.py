@@ -20,7 +20,7 @@ from portal.api.openapi_schemas import ref, schemas
 from portal.api.routes import bp
 from portal.api.search import MAX_FILTER_CHARS, SEARCH_TYPES
 from search.analysis import MAX_QUERY_CHARS
-from search.base import MAX_PER_PAGE
+from search.contract import MAX_PER_PAGE
 
 FRAGMENT_MODULES = ("portal.joint.api_spec",)
 JSON = "application/json"

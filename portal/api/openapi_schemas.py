@@ -13,7 +13,7 @@ from portal.chat.services import MAX_MESSAGE
 from portal.domain.kinds import ListCategory, SubjectKind
 from portal.domain.publicity import VISIBLE_STATUSES, Severity
 from portal.domain.states import SubmissionKind, SubmissionStatus
-from search.base import TYPES
+from search.contract import TYPES
 
 REPLY_TYPES = ("text", "faq", "entity_result", "status", "clarify", "handoff")
 CARD_TYPES = ("subject", "record", "submission", "link")

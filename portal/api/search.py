@@ -15,7 +15,7 @@ from portal.extensions import db
 from portal.indexing import get_backend
 from portal.search_ui import services
 from search.analysis import MAX_QUERY_CHARS
-from search.base import MAX_OFFSET, MAX_PER_PAGE, TYPES, Hit, Query, ResultPage
+from search.contract import MAX_OFFSET, MAX_PER_PAGE, TYPES, Hit, Query, ResultPage
 
 SEARCH_TYPES = ("all", *TYPES)
 MAX_FILTER_CHARS = 256

@@ -20,7 +20,7 @@ from portal.public.catalogue import ListTypeInfo, MeasureRow
 from portal.public.presenters import ListEntryDetail, PenaltyDetail, PermitDetail
 from portal.public.records import Profile
 from portal.visibility import public_on
-from search.base import Query, SearchBackend
+from search.contract import Query, SearchBackend
 
 MAX_CANDIDATES = 5
 _SUFFIX = (

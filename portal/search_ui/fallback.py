@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from datetime import date
 from typing import Any
 
@@ -22,19 +23,17 @@ from portal.indexing import PRESENTERS, RECORD_MODELS, document_for_record, subj
 from portal.models import ListEntry, Penalty, Permit, Subject
 from portal.visibility import public_on
 from search.analysis import analyze_query, ident_key, normalize, to_simplified
-from search.base import (
+from search.contract import (
     FILTER_KEYS,
     Document,
     IndexBuilder,
     Query,
-    RawPage,
     ResultPage,
     SearchBackend,
     SearchUnavailable,
     Suggestion,
-    make_hit,
-    sort_facet,
 )
+from search.engine import make_hit, sort_facet
 from search.highlight import needles
 
 CAP = 200  # rows per record kind a degraded query looks at
@@ -73,7 +72,7 @@ class FallbackSearch(SearchBackend):
         analysed = analyze_query(query.text)
         if analysed.is_empty:
             return ResultPage.empty(query, degraded=True)
-        docs = self._candidates(query.text, query.type, today)
+        docs = [d for d in self._candidates(query.text, query.type, today) if d.key not in query.exclude]
         filtered = [d for d in docs if _passes(d, query.filters)]
         of_type = [d for d in filtered if query.type == "all" or d.type == query.type]
         ident = ident_key(query.text)
@@ -87,11 +86,14 @@ class FallbackSearch(SearchBackend):
         took = round((time.perf_counter() - started) * 1000, 2)
         return ResultPage(hits, len(of_type), facets, max(1, query.page), query.limit, took, None, degraded=True)
 
-    def suggest(self, prefix: str, *, today: date, limit: int = 10) -> list[Suggestion]:
+    def suggest(
+        self, prefix: str, *, today: date, limit: int = 10, exclude: frozenset[str] = frozenset()
+    ) -> list[Suggestion]:
         if analyze_query(prefix).is_empty:
             return []
-        subjects = [d for d in self._candidates(prefix, "subject", today) if d.type == "subject"]
-        return [Suggestion(d.title, d.uscc, d.url) for d in subjects[:limit]]
+        found = self._candidates(prefix, "subject", today)
+        subjects = [d for d in found if d.type == "subject" and d.key not in exclude]
+        return [Suggestion(d.title, d.uscc, d.url, d.key) for d in subjects[:limit]]
 
     def _candidates(self, text: str, wanted: str, today: date) -> list[Document]:
         session = self._session()
@@ -141,13 +143,7 @@ class FallbackSearch(SearchBackend):
     def count(self) -> int:
         return 0
 
-    def _execute(self, q: Any, query: Query, today: date, *, match_any: bool = False) -> RawPage:
-        return RawPage([], 0, {})
-
-    def _suggest(self, q: Any, today: date, limit: int) -> list[dict[str, Any]]:
-        return []
-
-    def _begin_rebuild(self) -> IndexBuilder:
+    def rebuild(self) -> AbstractContextManager[IndexBuilder]:
         raise SearchUnavailable("the degraded search cannot be rebuilt")
 
 

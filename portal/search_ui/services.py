@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from portal.models import ListEntry, Penalty, Permit, Subject
 from portal.public.cache import TTLCache
 from portal.visibility import public_on
-from search.base import Query, ResultPage, SearchBackend, Suggestion
+from search.contract import Query, ResultPage, SearchBackend, Suggestion
 
 _MODELS = {"penalty": Penalty, "permit": Permit, "list": ListEntry}
 

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from search.base import Document, SearchBackend, open_backend
+from search.contract import Document, SearchBackend
+from search.factory import open_backend
 
 PG_TABLE = "search_contract_test"
 

@@ -10,7 +10,7 @@ import pytest
 from markupsafe import Markup
 
 from search import analysis
-from search.base import Query, ResultPage, SearchUnavailable
+from search.contract import Query, ResultPage, SearchUnavailable
 from search.guarded import GuardedBackend
 from search.highlight import highlight
 from search.tantivy_backend import TantivyBackend

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from search.base import MAX_PER_PAGE, Query, SearchBackend, open_backend
+from search.contract import MAX_PER_PAGE, Query, SearchBackend
+from search.factory import open_backend
 from tests.search.conftest import make_doc
 
 TODAY = date(2026, 11, 23)
@@ -250,6 +251,36 @@ def test_no_results_come_with_a_did_you_mean(backend: SearchBackend) -> None:
     assert backend.search(Query("水务"), today=TODAY).suggestion is None
 
 
+def test_excluded_keys_leave_hits_totals_and_every_facet(backend: SearchBackend) -> None:
+    backend.upsert(_corpus())
+    gone = frozenset({"penalty:0", "penalty:3", "redlist:2"})
+    page = backend.search(Query("建材", exclude=gone), today=TODAY)
+    assert page.total == 42
+    assert not {h.key for h in page.hits} & gone
+    assert page.facets["type"] == {"penalty": 13, "permit": 15, "redlist": 14}
+    assert sum(page.facets["department"].values()) == 42
+    assert sum(page.facets["year"].values()) == 42
+    assert page.facets["list_name"] == {"纳税信用A级纳税人": 14}
+    one_type = backend.search(Query("建材", type="penalty", exclude=gone), today=TODAY)
+    assert (one_type.total, one_type.facets["category"]) == (13, {"general": 13})
+    assert one_type.facets["type"] == {"penalty": 13, "permit": 15, "redlist": 14}
+
+
+def test_excluded_subjects_are_neither_suggested_nor_offered_as_did_you_mean(backend: SearchBackend) -> None:
+    backend.upsert(
+        [
+            make_doc("subject:a", title="株洲江临水务有限公司", subject_name="株洲江临水务有限公司"),
+            make_doc("subject:b", title="江临燃气有限公司", subject_name="江临燃气有限公司"),
+        ]
+    )
+    gone = frozenset({"subject:a"})
+    assert sorted(s.key for s in backend.suggest("江临", today=TODAY)) == ["subject:a", "subject:b"]
+    assert [s.title for s in backend.suggest("江临", today=TODAY, exclude=gone)] == ["江临燃气有限公司"]
+    assert backend.suggest("jlsw", today=TODAY, exclude=gone) == []
+    assert backend.search(Query("江林水务", exclude=gone), today=TODAY).suggestion is None
+    assert backend.search(Query("jlsw", exclude=gone), today=TODAY).suggestion is None
+
+
 def test_a_rebuild_swaps_the_whole_index_at_once(backend: SearchBackend) -> None:
     backend.upsert([make_doc("penalty:old", body="无证经营")])
     with backend.rebuild() as builder:
@@ -291,7 +322,7 @@ def test_another_process_follows_a_swap(tmp_path: Path, name: str) -> None:
 HOSTILE = [
     '"',
     "'",
-    "江临\"水务",
+    '江临"水务',
     "type:penalty",
     "title:*",
     "*",

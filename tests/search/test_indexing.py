@@ -15,7 +15,7 @@ from portal import indexing
 from portal.domain.publicity import RecordStatus
 from portal.extensions import db
 from portal.models import ListEntry, Penalty, SearchOutbox
-from search.base import Query, SearchBackend
+from search.contract import Query, SearchBackend
 from search.guarded import GuardedBackend
 from tests.conftest import TODAY
 from tests.search.conftest import EXAMPLE_KEYS, import_examples

@@ -22,7 +22,8 @@ from portal.models import ListEntry, Penalty, Permit, Subject
 from portal.search_ui.services import visible_keys
 from portal.services.demo_load import load_demo
 from portal.visibility import public_on
-from search.base import Query, SearchBackend, open_backend
+from search.contract import Query, SearchBackend
+from search.factory import open_backend
 from tests.conftest import TODAY
 from tests.search.conftest import PG_TABLE, _drop_pg_tables
 

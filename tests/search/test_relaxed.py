@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from search.analysis import analyze_query
-from search.base import Query, SearchBackend
+from search.contract import Query, SearchBackend
 from search.relaxed import relax
 from tests.search.conftest import make_doc
 
