@@ -38,7 +38,7 @@ def suggest() -> Any:
         limit = min(_positive_int(request.args, "limit", 10), 20)
     except BadRequest as exc:
         return bad_request(exc)
-    found = services.suggest(get_backend(), text, today=clock.today(), limit=limit)
+    found = services.suggest(db.session, get_backend(), text, today=clock.today(), limit=limit)
     return jsonify({"query": text, "suggestions": [{"name": s.title, "uscc": s.uscc, "url": s.url} for s in found]})
 
 

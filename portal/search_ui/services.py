@@ -1,4 +1,11 @@
-"""The search use case shared by the search page and the API: query the index, then re-check visibility."""
+"""The search use case shared by the search page and the API: query the index, then re-check visibility.
+
+The index lags the database until the worker applies the outbox: a record withdrawn or repaired a moment ago is
+still indexed. Two re-checks keep it out of every public answer: documents with a pending outbox change that are
+no longer public are excluded inside the engine (so totals, facets, suggestions and the did-you-mean are exact,
+at the cost of one small outbox query), and the hits, suggestions and did-you-mean that come back are checked
+against the database once more (for changes that reach the database without an outbox row).
+"""
 
 from __future__ import annotations
 
@@ -10,12 +17,13 @@ import sqlalchemy as sa
 from flask import Flask
 from sqlalchemy.orm import Session
 
-from portal.models import ListEntry, Penalty, Permit, Subject
+from portal.models import ListEntry, Penalty, Permit, SearchOutbox, Subject
 from portal.public.cache import TTLCache
 from portal.visibility import public_on
 from search.contract import Query, ResultPage, SearchBackend, Suggestion
 
 _MODELS = {"penalty": Penalty, "permit": Permit, "list": ListEntry}
+STALE_SCAN = 1_000  # pending outbox rows looked at per search (the worker keeps the outbox near empty)
 
 
 def search(session: Session, backend: SearchBackend, query: Query, *, today: date,
@@ -44,18 +52,44 @@ def search_cache(app: Flask) -> TTLCache | None:
 
 
 def _search(session: Session, backend: SearchBackend, query: Query, today: date) -> ResultPage:
+    stale = stale_keys(session, today)
+    if stale:
+        query = dataclasses.replace(query, exclude=query.exclude | stale)
     page = backend.search(query, today=today)
-    if page.degraded or not page.hits:
+    if page.degraded:  # the fallback reads the database through public_on itself
         return page
-    visible = visible_keys(session, [h.key for h in page.hits], today)
-    hits = [h for h in page.hits if h.key in visible]
-    if len(hits) == len(page.hits):
-        return page
-    return dataclasses.replace(page, hits=hits, total=max(0, page.total - (len(page.hits) - len(hits))))
+    hidden = _hidden_hits(session, page, today)
+    if hidden:  # changed without an outbox row: ask again without them, so totals and facets agree with the hits
+        query = dataclasses.replace(query, exclude=query.exclude | hidden)
+        page = backend.search(query, today=today)
+        hidden = _hidden_hits(session, page, today)
+        hits = [h for h in page.hits if h.key not in hidden]
+        page = dataclasses.replace(page, hits=hits, total=max(0, page.total - len(hidden)))
+    if page.suggestion and not _finds_public(session, backend, page.suggestion, query.exclude, today):
+        page = dataclasses.replace(page, suggestion=None)
+    return page
 
 
-def suggest(backend: SearchBackend, prefix: str, *, today: date, limit: int = 10) -> list[Suggestion]:
-    return backend.suggest(prefix, today=today, limit=limit)
+def _hidden_hits(session: Session, page: ResultPage, today: date) -> frozenset[str]:
+    if not page.hits:
+        return frozenset()
+    keys = [h.key for h in page.hits]
+    visible = visible_keys(session, keys, today)
+    return frozenset(k for k in keys if k not in visible)
+
+
+def _finds_public(session: Session, backend: SearchBackend, text: str, exclude: frozenset[str], today: date) -> bool:
+    """True if searching `text` (a did-you-mean) finds a document that is public today."""
+    hits = backend.search(Query(text, per_page=10, exclude=exclude), today=today).hits
+    return bool(visible_keys(session, [h.key for h in hits], today))
+
+
+def suggest(session: Session, backend: SearchBackend, prefix: str, *, today: date, limit: int = 10) -> list[Suggestion]:
+    """Subject names for autocomplete, only of subjects public today (re-checked like search hits)."""
+    # Twice as many as wanted, so the names the re-check drops leave room for others.
+    found = backend.suggest(prefix, today=today, limit=min(50, limit * 2), exclude=stale_keys(session, today))
+    visible = visible_keys(session, [s.key for s in found], today)
+    return [s for s in found if s.key in visible][:limit]
 
 
 def _records_check() -> sa.CompoundSelect:
@@ -85,8 +119,44 @@ def _subjects_check() -> sa.Select[tuple[str]]:
     )
 
 
+def _subjects_of() -> sa.CompoundSelect:
+    """Built once: the public ids of the subjects of the given records of each kind."""
+    return sa.union_all(*(
+        sa.select(Subject.public_id)
+        .join(model, model.subject_id == Subject.id)
+        .where(model.id.in_(sa.bindparam(f"{kind}_ids", expanding=True)))
+        for kind, model in _MODELS.items()
+    ))  # fmt: skip
+
+
 _RECORDS_CHECK = _records_check()
 _SUBJECTS_CHECK = _subjects_check()
+_SUBJECTS_OF = _subjects_of()
+_PENDING = sa.select(SearchOutbox.record_kind, SearchOutbox.record_id).order_by(SearchOutbox.id).limit(STALE_SCAN)
+
+
+def stale_keys(session: Session, today: date) -> frozenset[str]:
+    """Index keys that the database no longer shows but the index may still hold: records with a pending outbox
+    row that are not public on `today`, and their subjects when no other record of theirs is public.
+
+    One query when the outbox is empty (the usual case), three more otherwise. Only the oldest STALE_SCAN rows
+    are looked at; whatever lies beyond is still caught on the page by the hit re-check.
+    """
+    pending: dict[str, set[int]] = defaultdict(set)
+    for kind, record_id in session.execute(_PENDING):
+        if kind in _MODELS:
+            pending[kind].add(int(record_id))
+    if not pending:
+        return frozenset()
+    ids = {f"{kind}_ids": sorted(pending.get(kind, ())) for kind in _MODELS}
+    public = {f"{kind}:{record_id}" for kind, record_id in session.execute(_RECORDS_CHECK, {"today": today, **ids})}
+    gone = {kind: [i for i in found if f"{kind}:{i}" not in public] for kind, found in pending.items()}
+    stale = {f"{kind}:{i}" for kind, found in gone.items() for i in found}
+    if not stale:
+        return frozenset()
+    subjects = sorted(set(session.scalars(_SUBJECTS_OF, {f"{k}_ids": gone.get(k, []) for k in _MODELS})))
+    still = set(session.scalars(_SUBJECTS_CHECK, {"today": today, "public_ids": subjects}))
+    return frozenset(stale | {f"subject:{p}" for p in subjects if p not in still})
 
 
 def visible_keys(session: Session, keys: list[str], today: date) -> set[str]:
