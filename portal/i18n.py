@@ -5,6 +5,8 @@ from __future__ import annotations
 from flask import current_app, request
 from flask_babel import lazy_gettext as _l
 
+from portal.domain.kinds import RecordKind
+
 LOCALE_COOKIE = "locale"
 
 
@@ -70,4 +72,15 @@ CODE_LABELS = {
     "tax_no": _l("Tax registration number"),
     "institution_no": _l("Public institution certificate number"),
     "social_org_no": _l("Social organisation registration number"),
+}
+# Record kinds (portal/kinds.py): the heading of each kind's section, and the name of one record.
+RECORD_KIND_LABELS = {
+    RecordKind.PENALTY: _l("Administrative penalties"),
+    RecordKind.PERMIT: _l("Administrative permits"),
+    RecordKind.LIST_ENTRY: _l("Credit list entries"),
+}
+RECORD_KIND_SINGULAR_LABELS = {
+    RecordKind.PENALTY: _l("Administrative penalty"),
+    RecordKind.PERMIT: _l("Administrative permit"),
+    RecordKind.LIST_ENTRY: _l("Credit list entry"),
 }

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from flask import Flask, current_app
 from sqlalchemy.orm import Session
 
+from portal import kinds, urls
 from portal.domain.kinds import SUBJECT_KIND_BY_ZH
 from portal.models import ListEntry, Penalty, Permit, SearchOutbox, Subject
 from portal.public.presenters import (
@@ -54,14 +55,14 @@ _KIND_LABELS = {kind.value: zh for zh, kind in SUBJECT_KIND_BY_ZH.items()}
 
 # -- URLs as the public blueprint's table has them (a test resolves them against the URL map) ------------------
 def record_url(kind: str, record_id: int) -> str:
-    return {"penalty": "/penalties/", "permit": "/permits/", "list": "/lists/entries/"}[kind] + str(record_id)
+    return kinds.spec(kind).record_path(record_id)
 
 
 def subject_url(subject: PublicSubject) -> str:
     """By USCC; natural persons and subjects without one by their opaque public id, never by an ID number."""
     if subject.uscc and subject.kind != "natural_person":
-        return f"/subjects/{subject.uscc}"
-    return f"/subjects/p/{subject.public_id}"
+        return urls.path("public.subject", uscc=subject.uscc)
+    return urls.path("public.subject_by_id", public_id=subject.public_id)
 
 
 def record_key(kind: str, record_id: int) -> str:

@@ -12,11 +12,11 @@ from flask import Flask, current_app, render_template, url_for
 from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 
+from portal import kinds
 from portal.follows.digest import Digest
 from portal.follows.feeds import kind_label
 from portal.notify import Notifier
 from portal.public.presenters import PublicRecord, PublicSubject
-from portal.public.routes import RECORD_ENDPOINTS
 
 DEFAULT_BASE_URL = "http://127.0.0.1:5000"
 
@@ -32,7 +32,7 @@ def subject_link(subject: PublicSubject) -> str:
 
 
 def record_link(record: PublicRecord) -> str:
-    return url_for(RECORD_ENDPOINTS[record.kind], record_id=record.id, _external=True)
+    return url_for(kinds.spec(record.kind).detail_endpoint, record_id=record.id, _external=True)
 
 
 def stopped_text(kind: str, count: int) -> str:

@@ -10,7 +10,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal import clock
+from portal import clock, urls
 from portal.extensions import db, limiter
 from portal.follows import feeds, mail, services
 from portal.follows.forms import FollowForm
@@ -120,14 +120,17 @@ def feed_by_uscc(uscc: str) -> Any:
     return _feed_response(subject)
 
 
-URLS: list[tuple[str, str, Any, list[str]]] = [
-    ("/subjects/p/<public_id>/follow", "follow", follow, ["GET", "POST"]),
-    ("/subjects/p/<public_id>/follow/sent", "sent", sent, ["GET"]),
-    ("/subjects/p/<public_id>/feed.atom", "feed", feed, ["GET"]),
-    ("/subjects/<uscc>/feed.atom", "feed_by_uscc", feed_by_uscc, ["GET"]),
-    ("/follows/confirm/<token>", "confirm", confirm, ["GET"]),
-    ("/follows/unsubscribe/<token>", "unsubscribe", unsubscribe, ["GET"]),
-    ("/follows/unsubscribe-all/<token>", "unsubscribe_all", unsubscribe_all, ["GET"]),
-]
-for rule, endpoint, view, methods in URLS:
-    bp.add_url_rule(rule, endpoint, view, methods=methods)
+# The patterns are in portal/urls.py (one table, also used to format links outside a request).
+urls.register(
+    bp,
+    {
+        "follow": follow,
+        "sent": sent,
+        "feed": feed,
+        "feed_by_uscc": feed_by_uscc,
+        "confirm": confirm,
+        "unsubscribe": unsubscribe,
+        "unsubscribe_all": unsubscribe_all,
+    },
+    methods={"follow": ["GET", "POST"]},
+)

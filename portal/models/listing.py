@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, synonym
 
 from portal.domain.kinds import ListCategory
 from portal.models.base import Base, enum_column
@@ -36,6 +36,11 @@ class ListEntry(RecordMixin, Base):
     valid_until: Mapped[date | None] = mapped_column(sa.Date)  # None: open-ended until removed
     removed_on: Mapped[date | None] = mapped_column(sa.Date)  # not public from this day
     removal_reason: Mapped[str | None] = mapped_column(sa.Text)
+
+    # The names every record kind shares (portal/kinds.py): the record's date and the deciding department.
+    day: Mapped[date] = synonym("listed_on")
+    authority_name: Mapped[str] = synonym("recognised_by")
+    authority_uscc: Mapped[str] = synonym("recognised_by_uscc")
 
     subject: Mapped[Subject] = relationship(lazy="raise")
     list_type: Mapped[ListType | None] = relationship(lazy="raise")

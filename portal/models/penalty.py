@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, synonym
 
 from portal.domain.publicity import Severity
 from portal.models.base import Base, enum_column
@@ -37,5 +37,10 @@ class Penalty(RecordMixin, Base):
     authority_name: Mapped[str] = mapped_column(sa.String(256))  # 处罚机关
     authority_uscc: Mapped[str] = mapped_column(sa.String(18))
     severity: Mapped[Severity] = mapped_column(enum_column(Severity, "penalty_severity"))
+
+    # The names every record kind shares (portal/kinds.py): the record's date, 文号 and deciding department.
+    day: Mapped[date] = synonym("decided_on")
+    doc_no: Mapped[str] = synonym("decision_no")
+    doc_key: Mapped[str] = synonym("decision_key")
 
     subject: Mapped[Subject] = relationship(lazy="raise")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, synonym
 
 from portal.domain.kinds import PermitState
 from portal.models.base import Base, enum_column
@@ -33,5 +33,7 @@ class Permit(RecordMixin, Base):
     authority_name: Mapped[str] = mapped_column(sa.String(256))  # 许可机关
     authority_uscc: Mapped[str] = mapped_column(sa.String(18))
     state: Mapped[PermitState] = mapped_column(enum_column(PermitState, "permit_state"))  # 当前状态
+
+    day: Mapped[date] = synonym("decided_on")  # the shared name of the record's date (portal/kinds.py)
 
     subject: Mapped[Subject] = relationship(lazy="raise")

@@ -10,6 +10,7 @@ from typing import Any
 
 from flask import Blueprint, request, url_for
 
+from portal import kinds, urls
 from portal.i18n import (
     CATEGORY_LABELS,
     CODE_LABELS,
@@ -24,41 +25,37 @@ from portal.public import stats, views_lists, views_records, views_site
 
 bp = Blueprint("public", __name__)
 
-ID = "int(min=1, max=2147483647)"  # ids beyond 32 bits are simply not found (no overflow error)
 CARE_COOKIE = views_site.CARE_COOKIE
 
-URLS: list[tuple[str, str, Any]] = [
-    ("/", "home", views_site.home),
-    ("/lang/<code>", "set_language", views_site.set_language),
-    ("/care-mode", "care_mode", views_site.care_mode),
-    ("/about", "about", views_site.about),
-    ("/privacy", "privacy", views_site.privacy),
-    ("/accessibility", "accessibility", views_site.accessibility),
-    ("/guides", "guides", views_site.guides),
-    ("/guides/<any(objection, complaint, repair, publicity):slug>", "guide", views_site.guide),
-    ("/sitemap", "sitemap", views_site.sitemap),
-    ("/statistics", "statistics", stats.statistics),
-    (f"/statistics/<any({', '.join(stats.TABLES)}):table>.csv", "statistics_csv", stats.statistics_csv),
-    ("/penalties", "penalties", views_records.penalties),
-    (f"/penalties/<{ID}:record_id>", "penalty", views_records.penalty),
-    ("/penalties/export.<any(csv, xlsx):fmt>", "penalties_export", views_records.penalties_export),
-    ("/permits", "permits", views_records.permits),
-    (f"/permits/<{ID}:record_id>", "permit", views_records.permit),
-    ("/permits/export.<any(csv, xlsx):fmt>", "permits_export", views_records.permits_export),
-    ("/subjects/<uscc>", "subject", views_records.subject),
-    ("/subjects/p/<public_id>", "subject_by_id", views_records.subject_by_id),
-    ("/lists", "lists", views_lists.index),
-    ("/lists/<any(redlist, blacklist, watchlist):category>", "list_category", views_lists.category),
-    ("/lists/<any(redlist, blacklist, watchlist):category>/export.<any(csv, xlsx):fmt>", "list_category_export",
-     views_lists.category_export),
-    (f"/lists/type/<{ID}:type_id>", "list_type", views_lists.list_type),
-    (f"/lists/type/<{ID}:type_id>/export.<any(csv, xlsx):fmt>", "list_type_export", views_lists.list_type_export),
-    (f"/lists/entries/<{ID}:record_id>", "list_entry", views_lists.entry),
-]
-for rule, endpoint, view in URLS:
-    bp.add_url_rule(rule, endpoint, view, methods=["GET"])
+# The patterns are in portal/urls.py (one table, also used to format links outside a request).
+urls.register(bp, {
+    "home": views_site.home,
+    "set_language": views_site.set_language,
+    "care_mode": views_site.care_mode,
+    "about": views_site.about,
+    "privacy": views_site.privacy,
+    "accessibility": views_site.accessibility,
+    "guides": views_site.guides,
+    "guide": views_site.guide,
+    "sitemap": views_site.sitemap,
+    "statistics": stats.statistics,
+    "penalties": views_records.penalties,
+    "penalty": views_records.penalty,
+    "penalties_export": views_records.penalties_export,
+    "permits": views_records.permits,
+    "permit": views_records.permit,
+    "permits_export": views_records.permits_export,
+    "subject": views_records.subject,
+    "subject_by_id": views_records.subject_by_id,
+    "lists": views_lists.index,
+    "list_category": views_lists.category,
+    "list_category_export": views_lists.category_export,
+    "list_type": views_lists.list_type,
+    "list_type_export": views_lists.list_type_export,
+    "list_entry": views_lists.entry,
+})
+bp.add_url_rule(f"/statistics/<any({', '.join(stats.TABLES)}):table>.csv", "statistics_csv", stats.statistics_csv)
 
-RECORD_ENDPOINTS = {"penalty": "public.penalty", "permit": "public.permit", "list": "public.list_entry"}
 SECTIONS = (("/penalties", "publicity"), ("/permits", "publicity"), ("/subjects", "publicity"),
             ("/lists", "lists"), ("/guides", "guides"), ("/about", "about"),
             ("/policies", "policies"), ("/news", "news"), ("/statistics", "statistics"))
@@ -78,15 +75,15 @@ def subject_url(subject: Any) -> str:
 
 
 def record_url(kind: str, record_id: int) -> str:
-    return url_for(RECORD_ENDPOINTS[kind], record_id=record_id)
+    return url_for(kinds.spec(kind).detail_endpoint, record_id=record_id)
 
 
 def objection_url(kind: str, record_id: int) -> str:
-    return f"/objections/new?record={kind}:{int(record_id)}"  # the form comes with the submissions issue
+    return url_for("submissions.objection", record=f"{kinds.spec(kind).kind}:{int(record_id)}")
 
 
 def repair_url(kind: str, record_id: int) -> str:
-    return f"/repairs/new?record={kind}:{int(record_id)}"
+    return url_for("submissions.repair", record=f"{kinds.spec(kind).kind}:{int(record_id)}")
 
 
 def page_url(**changes: Any) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 from flask import Blueprint, abort, current_app, render_template, request, session
 from flask_babel import gettext as _
 
-from portal import clock
+from portal import clock, urls
 from portal.domain.states import SubmissionKind
 from portal.extensions import db, limiter
 from portal.notify import get_notifier
@@ -189,13 +189,21 @@ def repair_results():  # type: ignore[no-untyped-def]
     return render_template("submissions/repair_results.html", results=services.repair_results(db.session))
 
 
-URLS: list[tuple[str, str, Any, list[str]]] = [
-    ("/submissions", "index", index, ["GET"]),
-    ("/objections/new", "objection", objection, ["GET", "POST"]),
-    ("/complaints/new", "complaint", complaint, ["GET", "POST"]),
-    ("/repairs/new", "repair", repair, ["GET", "POST"]),
-    ("/repairs/results", "repair_results", repair_results, ["GET"]),
-    ("/track", "track", track, ["GET", "POST"]),
-]
-for rule, endpoint, view, methods in URLS:
-    bp.add_url_rule(rule, endpoint, view, methods=methods)
+# The patterns are in portal/urls.py (one table, also used to format links outside a request).
+urls.register(
+    bp,
+    {
+        "index": index,
+        "objection": objection,
+        "complaint": complaint,
+        "repair": repair,
+        "repair_results": repair_results,
+        "track": track,
+    },
+    methods={
+        "objection": ["GET", "POST"],
+        "complaint": ["GET", "POST"],
+        "repair": ["GET", "POST"],
+        "track": ["GET", "POST"],
+    },
+)

@@ -1,0 +1,134 @@
+"""The record-kind registry: what each kind of published credit information *is*, in one place.
+
+Every other module looks a kind up here (or iterates `KINDS`) instead of keeping its own `{"penalty": …}` map or
+`if kind == "permit"` chain. Every record model has the same attribute names for what kinds share — `day` (the
+record's date), `doc_no`/`doc_key` (its 文号, as given and normalised), `authority_name`/`authority_uscc` (the
+deciding department), `subject_id`, `status`, `public_until` — so generic code needs no per-kind column maps.
+
+Adding a kind: a model (with those attributes), its import format and row parser, its presenters, templates, its
+URL patterns in portal/urls.py, its labels in portal/i18n.py, and one `KindSpec` below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from portal import urls
+from portal.domain.kinds import RecordKind
+from portal.i18n import RECORD_KIND_LABELS, RECORD_KIND_SINGULAR_LABELS
+from portal.importers.formats import FORMATS, Format
+from portal.models import ListEntry, Penalty, Permit, Subject
+from portal.public.presenters import (
+    PublicRecord,
+    present_list_entry,
+    present_list_entry_detail,
+    present_penalty,
+    present_penalty_detail,
+    present_permit,
+    present_permit_detail,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class KindSpec:
+    kind: RecordKind
+    model: Any  # a RecordMixin model with the shared attributes named in the module docstring
+    key_columns: tuple[str, ...]  # natural key within one subject (data-standard §4.1, §5, §6)
+    import_format: Format  # the data-standard columns and mandatory fields
+    present: Callable[[Any, Subject], PublicRecord]  # the one public (masked) presenter of a row
+    present_detail: Callable[..., Any]  # the record page's presenter (masked), also used by exports
+    detail_endpoint: str  # the record page, in portal/urls.py
+    index_endpoint: str | None  # the filtered listing page, if the kind has one of its own
+    export_endpoint: str | None  # CSV/XLSX export of the listing
+    export_name: str  # file stem of exports ("penalties.csv")
+    api_name: str  # the key of this kind's records in API answers
+    objectionable: bool = True  # 异议 may be raised against a public record of this kind (DOMAIN §7)
+
+    @property
+    def label(self) -> Any:
+        """The kind's name as a heading (plural), in the interface language."""
+        return RECORD_KIND_LABELS[self.kind]
+
+    @property
+    def label_one(self) -> Any:
+        """The kind's name for one record, in the interface language."""
+        return RECORD_KIND_SINGULAR_LABELS[self.kind]
+
+    def record_path(self, record_id: int) -> str:
+        """The record page's path, outside a request (search documents, chat, e-mail, feeds)."""
+        return urls.path(self.detail_endpoint, record_id=record_id)
+
+
+KINDS: Mapping[RecordKind, KindSpec] = {
+    RecordKind.PENALTY: KindSpec(
+        kind=RecordKind.PENALTY,
+        model=Penalty,
+        key_columns=("decision_key",),
+        import_format=FORMATS["penalty"],
+        present=present_penalty,
+        present_detail=present_penalty_detail,
+        detail_endpoint="public.penalty",
+        index_endpoint="public.penalties",
+        export_endpoint="public.penalties_export",
+        export_name="penalties",
+        api_name="penalties",
+    ),
+    RecordKind.PERMIT: KindSpec(
+        kind=RecordKind.PERMIT,
+        model=Permit,
+        key_columns=("doc_key",),
+        import_format=FORMATS["permit"],
+        present=present_permit,
+        present_detail=present_permit_detail,
+        detail_endpoint="public.permit",
+        index_endpoint="public.permits",
+        export_endpoint="public.permits_export",
+        export_name="permits",
+        api_name="permits",
+    ),
+    RecordKind.LIST_ENTRY: KindSpec(
+        kind=RecordKind.LIST_ENTRY,
+        model=ListEntry,
+        key_columns=("list_key", "doc_key"),
+        import_format=FORMATS["list"],
+        present=present_list_entry,
+        present_detail=present_list_entry_detail,
+        detail_endpoint="public.list_entry",
+        index_endpoint=None,  # list entries are browsed by category and list type (portal/public/views_lists.py)
+        export_endpoint=None,
+        export_name="list-entries",
+        api_name="lists",
+    ),
+}
+
+_BY_MODEL: dict[type, KindSpec] = {spec.model: spec for spec in KINDS.values()}
+
+
+def spec(kind: str | RecordKind) -> KindSpec:
+    """The spec of a kind by enum or value; ValueError for an unknown kind."""
+    return KINDS[RecordKind(kind)]
+
+
+def spec_of(record: Any) -> KindSpec:
+    """The spec of a record row (a model instance); KeyError for a row that is no record kind."""
+    return _BY_MODEL[type(record)]
+
+
+def find(value: str | None) -> KindSpec | None:
+    """The spec of a kind value from outside (a form, a URL, a reference), or None when it names no kind."""
+    try:
+        return KINDS[RecordKind(value)]
+    except ValueError:
+        return None
+
+
+def specs() -> Iterator[KindSpec]:
+    """Every kind, in registry order."""
+    return iter(KINDS.values())
+
+
+def values() -> tuple[str, ...]:
+    """The kind values, in registry order (CLI choices, reference patterns)."""
+    return tuple(kind.value for kind in KINDS)
