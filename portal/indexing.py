@@ -339,13 +339,15 @@ def make_backend(app: Flask, name: str | None = None, *, with_fallback: bool = T
     """The configured backend (or `name`), guarded by the degraded SQL search unless `with_fallback` is False."""
     from portal.config import ConfigError
     from portal.extensions import db
-    from portal.search_ui.fallback import FallbackSearch
+    from portal.search_fallback import FallbackSearch
 
     name = name or backend_name(app)
     uri = str(app.config["SQLALCHEMY_DATABASE_URI"])
     if name == "postgres" and not uri.startswith("postgresql"):
         raise ConfigError("PORTAL_SEARCH_BACKEND=postgres needs a PostgreSQL PORTAL_SQLALCHEMY_DATABASE_URI")
-    fallback = (lambda: FallbackSearch(lambda: db.session)) if with_fallback else None
+    fallback = (  # the document builders are passed in, so the fallback never imports this module back
+        (lambda: FallbackSearch(lambda: db.session, document_for_record, subject_documents)) if with_fallback else None
+    )
     return open_backend(name, directory=app.config["SEARCH_DIR"], dsn=uri if name == "postgres" else None,
                         fallback=fallback)  # fmt: skip
 

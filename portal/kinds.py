@@ -45,6 +45,7 @@ class KindSpec:
     export_name: str  # file stem of exports ("penalties.csv")
     api_name: str  # the key of this kind's records in API answers
     objectionable: bool = True  # 异议 may be raised against a public record of this kind (DOMAIN §7)
+    text_column: str = ""  # the degraded SQL search matches it with LIKE, besides 文号 and subject name
 
     @property
     def label(self) -> Any:
@@ -74,6 +75,7 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         export_endpoint="public.penalties_export",
         export_name="penalties",
         api_name="penalties",
+        text_column="violation_type",
     ),
     RecordKind.PERMIT: KindSpec(
         kind=RecordKind.PERMIT,
@@ -87,6 +89,7 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         export_endpoint="public.permits_export",
         export_name="permits",
         api_name="permits",
+        text_column="doc_title",
     ),
     RecordKind.LIST_ENTRY: KindSpec(
         kind=RecordKind.LIST_ENTRY,
@@ -100,6 +103,7 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         export_endpoint=None,
         export_name="list-entries",
         api_name="lists",
+        text_column="list_name",
     ),
 }
 

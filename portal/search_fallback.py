@@ -1,9 +1,13 @@
 """Degraded search straight from the database, used while the index is missing, corrupt or being built first.
 
-LIKE on subject names, 文号 keys, summaries and exact USCC, always through portal.visibility.public_on, then the
-rows go through the public presenter and a hit is kept only if a *presented* field holds the query: a masked name
-(王**) is never found by the full name it hides. At most CAP rows per record kind are looked at, so totals are
-exact only below that; pages built from it say `degraded`, and the page shows a notice.
+LIKE on subject names, 文号 keys, each kind's text column (portal/kinds.py) and exact USCC, always through
+portal.visibility.public_on, then the rows go through the kind's public presenter and a hit is kept only if a
+*presented* field holds the query: a masked name (王**) is never found by the full name it hides. At most CAP rows
+per record kind are looked at, so totals are exact only below that; pages built from it say `degraded`, and the
+page shows a notice.
+
+How a presented record or a subject becomes a search.Document is passed in by the wiring (portal/indexing.py), so
+this module never imports the module that builds it.
 """
 
 from __future__ import annotations
@@ -18,9 +22,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from portal import kinds
+from portal.domain.kinds import ListCategory, RecordKind
 from portal.domain.text import doc_no_key, nfkc
-from portal.indexing import PRESENTERS, RECORD_MODELS, document_for_record, subject_documents
-from portal.models import ListEntry, Penalty, Permit, Subject
+from portal.models import Subject
+from portal.public.presenters import PublicRecord
 from portal.visibility import public_on
 from search.analysis import analyze_query, ident_key, normalize, to_simplified
 from search.contract import (
@@ -37,18 +43,10 @@ from search.engine import make_hit, sort_facet
 from search.highlight import needles
 
 CAP = 200  # rows per record kind a degraded query looks at
-_KEY_COLUMNS: dict[str, Any] = {"penalty": Penalty.decision_key, "permit": Permit.doc_key, "list": ListEntry.doc_key}
-_TEXT_COLUMNS: dict[str, Any] = {
-    "penalty": Penalty.violation_type,
-    "permit": Permit.doc_title,
-    "list": ListEntry.list_name,
-}
-_DATE_COLUMNS: dict[str, Any] = {
-    "penalty": Penalty.decided_on,
-    "permit": Permit.decided_on,
-    "list": ListEntry.listed_on,
-}
-_LIST_TYPES = ("redlist", "blacklist", "watchlist")
+_LIST_TYPES = frozenset(c.value for c in ListCategory)  # list entries are typed by their category in search
+
+RecordDocument = Callable[[PublicRecord], Document]
+SubjectDocuments = Callable[[Session, date, list[int]], tuple[list[Document], list[str]]]
 
 
 def _like(value: str) -> str:
@@ -64,8 +62,14 @@ class FallbackSearch(SearchBackend):
 
     name = "fallback"
 
-    def __init__(self, session: Callable[[], Session]) -> None:
+    def __init__(
+        self, session: Callable[[], Session], record_document: RecordDocument, subject_documents: SubjectDocuments
+    ) -> None:
+        """`record_document`: the index document of a presented record; `subject_documents`: (documents of the
+        given subjects that have a public record on the day, keys of those that have none)."""
         self._session = session
+        self._record_document = record_document
+        self._subject_documents = subject_documents
 
     def search(self, query: Query, *, today: date) -> ResultPage:
         started = time.perf_counter()
@@ -100,24 +104,26 @@ class FallbackSearch(SearchBackend):
         variants = {v for v in (nfkc("".join(text.split())), to_simplified(nfkc("".join(text.split())))) if v}
         needle = _squash(text)
         out: list[Document] = []
-        for kind, model in RECORD_MODELS.items():
-            if wanted not in ("all", kind) and not (kind == "list" and wanted in _LIST_TYPES):
+        for spec in kinds.specs():
+            if wanted not in ("all", spec.kind) and not (spec.kind is RecordKind.LIST_ENTRY and wanted in _LIST_TYPES):
                 continue
+            model, text_column = spec.model, getattr(spec.model, spec.text_column)
             conditions = [Subject.uscc == v.upper() for v in variants]
             for v in variants:
                 conditions += [
                     Subject.name_norm.like(_like(v), escape="\\"),
-                    _KEY_COLUMNS[kind].like(_like(doc_no_key(v)), escape="\\"),
-                    _TEXT_COLUMNS[kind].like(_like(v), escape="\\"),
+                    model.doc_key.like(_like(doc_no_key(v)), escape="\\"),
+                    text_column.like(_like(v), escape="\\"),
                 ]
             rows = session.execute(
                 sa.select(model, Subject)
                 .join(Subject, Subject.id == model.subject_id)
                 .where(public_on(model, today), sa.or_(*conditions))
-                .order_by(_DATE_COLUMNS[kind].desc(), model.id.desc())
+                .order_by(model.day.desc(), model.id.desc())
                 .limit(CAP)
             )
-            out += [d for d in (document_for_record(PRESENTERS[kind](r, s)) for r, s in rows) if _holds(d, needle)]
+            found = (self._record_document(spec.present(r, s)) for r, s in rows)
+            out += [d for d in found if _holds(d, needle)]
         if wanted in ("all", "subject"):
             subject_ids = session.scalars(
                 sa.select(Subject.id)
@@ -126,7 +132,7 @@ class FallbackSearch(SearchBackend):
                 .order_by(Subject.id)
                 .limit(CAP)
             ).all()  # fmt: skip
-            docs, _gone = subject_documents(session, today, subject_ids)
+            docs, _gone = self._subject_documents(session, today, list(subject_ids))
             out += [d for d in docs if d.until >= today and _holds(d, needle)]
         return out
 
