@@ -117,9 +117,10 @@ def translate_compile() -> None:
 def register(app: Flask) -> None:
     from portal.accounts.cli import create_user_command
     from portal.follows.cli import follow_digest_command
+    from portal.review.calendar_admin import cli as calendar_group
     from portal.search_cli import COMMANDS as SEARCH_COMMANDS
     from portal.submissions.cli import sweep_uploads_command
 
     for command in (init_db_command, import_command, demo_data_command, translate_group, create_user_command,
-                    sweep_uploads_command, follow_digest_command, *SEARCH_COMMANDS):
+                    sweep_uploads_command, follow_digest_command, calendar_group, *SEARCH_COMMANDS):
         app.cli.add_command(command)

@@ -1,10 +1,16 @@
-"""Working-day calendar (工作日 incl. 调休) and deadline arithmetic with admin overrides (DOMAIN §15)."""
+"""Working-day calendar (工作日 incl. 调休) and deadline arithmetic (DOMAIN §15).
+
+Sources, first match wins: admin overrides of single days; a year's official schedule entered by staff (the
+国务院办公厅 notice, imported as a file or pasted); chinese_calendar (published notices up to its last year); an
+estimate from `holidays` (lunar festivals, no 调休), marked `is_estimated`.
+"""
 
 from __future__ import annotations
 
+import csv
 import functools
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import chinese_calendar
@@ -67,16 +73,50 @@ def _estimated_day(d: date) -> DayInfo:
     return DayInfo(is_workday=d.weekday() < _SATURDAY, is_estimated=True, name=None)
 
 
-class WorkCalendar:
-    """Working days: admin overrides, then the official calendar, then an estimate (DOMAIN §15)."""
+@dataclass(frozen=True, slots=True)
+class ScheduledDay:
+    day: date
+    is_workday: bool  # False: 法定节假日 (holiday); True: 调休上班 (a weekend day worked)
+    name: str | None = None
 
-    def __init__(self, overrides: Mapping[date, bool] | None = None) -> None:
-        # Overrides let staff enter a new notice before the library knows it, or correct it.
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """Official schedules entered by staff: the years they cover and their listed days. A day of a covered year
+    that is not listed is an ordinary day (Monday-Friday work, weekend off); it is never an estimate."""
+
+    years: frozenset[int] = frozenset()
+    days: Mapping[date, ScheduledDay] = field(default_factory=dict)
+
+    def day(self, d: date) -> DayInfo | None:
+        listed = self.days.get(d)
+        if listed is not None:
+            return DayInfo(listed.is_workday, False, listed.name)
+        if d.year in self.years:
+            return DayInfo(d.weekday() < _SATURDAY, False, None)
+        return None
+
+
+def is_published_year(year: int) -> bool:
+    """chinese_calendar carries the State Council notice of this year."""
+    return _official_day(date(year, 1, 1)) is not None
+
+
+class WorkCalendar:
+    """Working days: admin overrides, then staff-entered schedules, then chinese_calendar, then an estimate."""
+
+    def __init__(self, overrides: Mapping[date, bool] | None = None, schedule: Schedule | None = None) -> None:
+        # Overrides let staff correct a single day; a schedule enters a whole year's notice in one step.
         self._overrides: dict[date, bool] = dict(overrides or {})
+        self._schedule = schedule or Schedule()
+
+    def is_estimated_year(self, year: int) -> bool:
+        """No official source is known for the year: its deadlines are estimates (staff are warned)."""
+        return year not in self._schedule.years and not is_published_year(year)
 
     def day(self, d: date) -> DayInfo:
         """What kind of day `d` is, and whether that is only an estimate."""
-        base = _official_day(d) or _estimated_day(d)
+        base = self._schedule.day(d) or _official_day(d) or _estimated_day(d)
         if d in self._overrides:
             is_workday = self._overrides[d]
             # An override is authoritative; the base name is kept only when it still describes the day.
@@ -115,3 +155,67 @@ class WorkCalendar:
         if end < start:
             return -self.workdays_between(end, start)
         return sum(self.is_workday(start + timedelta(days=i)) for i in range(1, (end - start).days + 1))
+
+
+# Schedule files: one row per listed day. "kind" is holiday (休) or workday (班, a 调休 working day on a weekend);
+# the optional "year" column says which notice a row belongs to (a notice may list a day of the year before),
+# otherwise the date's own year. An optional "name" column carries the festival (春节, 国庆节 …).
+class ScheduleInvalid(InvalidValue):
+    """A schedule file the rules refuse; `problem` (header, too_long, date, kind, year, outside_year, conflict,
+    no_holiday) and `line` feed the translated message at the edge."""
+
+    code = "schedule_invalid"
+
+    def __init__(self, problem: str, line: int, **params: object) -> None:
+        super().__init__(f"schedule: {problem} (line {line})", problem=problem, line=line, **params)
+        self.problem, self.line = problem, line
+
+
+_KINDS = {"holiday": False, "休": False, "workday": True, "班": True}
+MAX_SCHEDULE_ROWS = 400
+_YEAR_MARGIN = timedelta(days=7)  # a notice may reach a few days into the neighbouring year (元旦, 调休)
+
+
+def parse_schedule(lines: Iterable[str]) -> dict[int, dict[date, ScheduledDay]]:
+    """The listed days of each notice year, from CSV text with a header naming at least date and kind.
+
+    Raises ScheduleInvalid (problem and line) for a missing header, an unknown kind, a bad date, a day listed twice
+    with different kinds, a row outside its year (by more than a week) or a year that lists no holiday at all.
+    """
+    reader = csv.DictReader(line.lstrip("\ufeff") if i == 0 else line for i, line in enumerate(lines))
+    columns = {(name or "").strip().lower() for name in reader.fieldnames or ()}
+    if not {"date", "kind"} <= columns:
+        raise ScheduleInvalid("header", 1)
+    years: dict[int, dict[date, ScheduledDay]] = {}
+    days: dict[date, ScheduledDay] = {}
+    holidays_per_year: dict[int, int] = {}
+    for row in reader:
+        line = reader.line_num
+        if line > MAX_SCHEDULE_ROWS + 1:
+            raise ScheduleInvalid("too_long", line)
+        values = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if isinstance(v, str)}
+        if not any(values.values()):
+            continue
+        try:
+            day = date.fromisoformat(values.get("date", ""))
+        except ValueError:
+            raise ScheduleInvalid("date", line) from None
+        kind = values.get("kind", "").lower()
+        if kind not in _KINDS:
+            raise ScheduleInvalid("kind", line)
+        year_text = values.get("year", "")
+        if year_text and not (year_text.isdigit() and len(year_text) == 4):
+            raise ScheduleInvalid("year", line)
+        year = int(year_text) if year_text else day.year
+        if year < 1900 or not date(year, 1, 1) - _YEAR_MARGIN <= day <= date(year, 12, 31) + _YEAR_MARGIN:
+            raise ScheduleInvalid("outside_year", line)
+        entry = ScheduledDay(day, _KINDS[kind], values.get("name") or None)
+        if day in days and (days[day].is_workday != entry.is_workday or day not in years.get(year, {})):
+            raise ScheduleInvalid("conflict", line)
+        days[day] = entry
+        years.setdefault(year, {})[day] = entry
+        holidays_per_year[year] = holidays_per_year.get(year, 0) + (not entry.is_workday)
+    empty = sorted(y for y in years if not holidays_per_year.get(y))
+    if not years or empty:
+        raise ScheduleInvalid("no_holiday", 0, years=empty)
+    return years

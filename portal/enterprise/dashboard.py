@@ -1,5 +1,9 @@
 """"My credit": every record of a bound subject, public or not, with dates, what leaves publicity and when,
 repair eligibility by the same rule as the repair form, and the subject's open objections and repairs.
+
+Applications naming the subject may come from anyone, without an account (objections) or anonymously (complaints):
+the enterprise sees that one exists (kind, status, dates, the public record it concerns), never the applicant's
+free text (description, the description of a missing record) nor who they are. Only staff see those (issue 15).
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from portal.domain.kinds import ListCategory
 from portal.domain.publicity import RecordStatus
-from portal.domain.states import OPEN_STATUSES, SubmissionKind
+from portal.domain.states import OPEN_STATUSES, SubmissionKind, SubmissionStatus
 from portal.models import ListEntry, Penalty, Permit, Subject, SubjectBinding, Submission
 from portal.reports.content import display_status, open_marks
 from portal.submissions.targets import Eligibility, RecordRef, Target, repair_eligibility
@@ -42,6 +46,25 @@ class Row:
         return self.status in ("published", "under_objection")
 
 
+@dataclass(frozen=True, slots=True)
+class SubmissionRow:
+    """What the enterprise may know of an application naming its subject: no text, no contact, no staff notes."""
+
+    tracking_no: str
+    kind: SubmissionKind
+    status: SubmissionStatus
+    record_title: str | None  # the public record's 文号 or list name, None for a described (missing) record
+    submitted_on: date
+    due_on: date
+
+    @classmethod
+    def of(cls, submission: Submission) -> SubmissionRow:
+        # record_ref is the applicant's own description of a record: free text, like the description itself.
+        title = submission.record_title if submission.record_id is not None else None
+        return cls(submission.tracking_no, submission.kind, submission.status, title, submission.submitted_on,
+                   submission.due_on)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Dashboard:
     binding: SubjectBinding
@@ -50,7 +73,7 @@ class Dashboard:
     truncated: bool
     leaving_soon: list[Row]
     repairable: list[Row]
-    submissions: list[Submission]
+    submissions: list[SubmissionRow]
     counts: dict[str, int] = field(default_factory=dict)
 
 
@@ -109,11 +132,11 @@ def build(session: Session, binding: SubjectBinding, *, today: date) -> Dashboar
         (r for r in every if r.eligibility is not None and r.eligibility.reason in ("eligible", "too_early")),
         key=lambda r: (not r.eligibility.eligible, r.eligibility.possible_from or today),  # type: ignore[union-attr]
     )
-    submissions = list(session.scalars(
+    submissions = [SubmissionRow.of(found) for found in session.scalars(
         sa.select(Submission).where(Submission.subject_uscc == binding.uscc,
                                     Submission.kind.in_((SubmissionKind.OBJECTION, SubmissionKind.REPAIR)))
         .order_by(Submission.status.in_(OPEN_STATUSES).desc(), Submission.submitted_on.desc()).limit(50)
-    ))  # fmt: skip
+    )]  # fmt: skip
     counts = {
         "total": len(every),
         "public": sum(1 for r in every if r.is_public),

@@ -2,6 +2,7 @@
 
 from portal.models.audit import AuditEntry
 from portal.models.base import Base
+from portal.models.calendar import CalendarDay, CalendarYear
 from portal.models.catalogue import ListType, Measure
 from portal.models.chat import ChatHandoff
 from portal.models.cms import Page, PageRevision
@@ -23,6 +24,8 @@ __all__ = [
     "AuditEntry",
     "Base",
     "BindingDocument",
+    "CalendarDay",
+    "CalendarYear",
     "ChatHandoff",
     "CheckFeedback",
     "CheckHit",

@@ -90,7 +90,8 @@ def binding_document(binding_id: int, document_id: int):  # type: ignore[no-unty
     path = uploads.stored_path(Path(current_app.config["UPLOAD_DIR"]), found.stored_name)
     if path is None:
         abort(404)
-    response = send_file(path, mimetype=found.mime, as_attachment=True, download_name=found.original_name, max_age=0)
+    name = uploads.download_name(found.mime, f"{found.kind}-{found.id}")  # never the uploader's name (issue 15)
+    response = send_file(path, mimetype=found.mime, as_attachment=True, download_name=name, max_age=0)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Cache-Control"] = "private, no-store"
     return response

@@ -167,8 +167,9 @@ def attachment(submission_id: int, attachment_id: int):  # type: ignore[no-untyp
     path = uploads.stored_path(Path(current_app.config["UPLOAD_DIR"]), found.stored_name)
     if path is None:
         abort(404)
-    response = send_file(path, mimetype=found.mime, as_attachment=True, download_name=found.original_name,
-                         max_age=0)  # fmt: skip
+    # The name and type come from the detected content, never from the applicant's file name (issue 15).
+    name = uploads.download_name(found.mime, f"attachment-{found.id}")
+    response = send_file(path, mimetype=found.mime, as_attachment=True, download_name=name, max_age=0)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Cache-Control"] = "private, no-store"
     return response

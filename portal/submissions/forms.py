@@ -45,6 +45,7 @@ UPLOAD_ERRORS = {
     "unknown_type": _l("%(name)s: only PDF, JPG, PNG and OFD files are accepted (checked by content)."),
     "active_content": _l("%(name)s: the PDF contains scripts, launch actions or embedded files."),
     "zip_bomb": _l("%(name)s: the file expands to an unreasonable size."),
+    "unreadable": _l("%(name)s: the PDF cannot be read (damaged or password-protected). Save it again as a plain PDF."),
     "empty": _l("%(name)s: the file is empty."),
 }
 REQUIRED = _l("This field is required.")

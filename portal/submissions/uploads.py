@@ -1,4 +1,6 @@
-"""Attachments: type by content (magic bytes), active-content and zip-bomb checks, storage under random names.
+"""Attachments: type by content (magic bytes and structure), active-content and zip-bomb checks, storage under
+random names. The type found in the content names the file on disk and on download; the client's file name is
+only a label (sanitised by `display_name`).
 
 Files are written to `<random>.part`, the database commits, then they are renamed to `<random>`; `sweep` finishes
 or removes `.part` files that a crash left behind, so there is never an orphan file nor a row without its file.
@@ -15,11 +17,12 @@ import secrets
 import time
 import unicodedata
 import zipfile
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+
+from portal.submissions import pdf_check
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_FILES = 5
@@ -33,16 +36,23 @@ EXTENSIONS = {PDF: "pdf", JPEG: "jpg", PNG: "png", OFD: "ofd"}
 _ZIP_MAX_ENTRIES = 2000
 _ZIP_MAX_TOTAL = 200 * 1024 * 1024
 _ZIP_MAX_RATIO = 100
-# PDF: names that run code or carry other files; #xx escapes in names are decoded before matching.
+# PDF: a first, cheap pass over the raw bytes (names outside any stream, even in objects the parser skips);
+# #xx escapes in names are decoded before matching. pdf_check then parses and decodes everything.
 _PDF_ACTIVE = re.compile(rb"/(?:JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|XFA)(?![A-Za-z])")
 _PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
-_PDF_STREAM = re.compile(rb"stream\r?\n")
-_PDF_MAX_INFLATED = 100 * 1024 * 1024
-_UNSAFE_NAME_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f<>:\"|?*]")
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_PNG_CHUNK_TYPE = re.compile(rb"[A-Za-z]{4}")
+# Labels: characters that Windows or a shell treats specially, and path separators.
+_UNSAFE_NAME_CHARS = re.compile(r"[<>:\"|?*\\/]")
+# Unicode categories dropped from labels: controls (Cc), format characters (Cf: bidi embeddings and overrides
+# U+202A-U+202E, isolates U+2066-U+2069, marks U+200E/U+200F, zero-width characters), surrogates, private use,
+# unassigned, and line/paragraph separators. A right-to-left override makes "x\u202efdp.exe" read as "xexe.pdf".
+_DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+LABEL_MAX_CHARS = 120
 
 
 class UploadRejected(Exception):
-    """The file is refused; `code` names why (too_large, unknown_type, active_content, zip_bomb, empty)."""
+    """The file is refused; `code` names why (too_large, unknown_type, active_content, unreadable, zip_bomb, empty)."""
 
     def __init__(self, code: str) -> None:
         super().__init__(code)
@@ -72,11 +82,18 @@ class StagedFile:
 
 
 def display_name(filename: str | None) -> str:
-    """The client's file name reduced to something safe to show: no directories, no control characters."""
+    """The client's file name as a label to show staff: last path part, no control, format (bidi) or separator
+    characters, at most LABEL_MAX_CHARS characters. Never used on disk nor as a download name."""
     name = unicodedata.normalize("NFC", filename or "")
     name = re.split(r"[\\/]", name)[-1]
+    name = "".join(ch for ch in name if unicodedata.category(ch) not in _DROPPED_CATEGORIES)
     name = _UNSAFE_NAME_CHARS.sub("", name).strip().lstrip(".").strip()
-    return name[:255] or "attachment"
+    return name[:LABEL_MAX_CHARS].strip() or "attachment"
+
+
+def download_name(mime: str, stem: str) -> str:
+    """The name a download is offered under: our own stem and the extension of the type found in the content."""
+    return f"{stem}.{EXTENSIONS[mime]}"
 
 
 def read_limited(stream: BinaryIO, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -89,8 +106,8 @@ def read_limited(stream: BinaryIO, limit: int = MAX_FILE_BYTES) -> bytes:
 
 def sniff(data: bytes) -> str | None:
     """The type from the content alone, or None when it is not one of PDF, JPEG, PNG, OFD."""
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return PNG
+    if data.startswith(PNG_SIGNATURE):
+        return PNG if _png_chunks_are_sound(data) else None
     if data.startswith(b"\xff\xd8\xff"):
         return JPEG
     if data.startswith(b"%PDF-"):  # strict: a polyglot with a PDF header further in is refused
@@ -103,6 +120,25 @@ def sniff(data: bytes) -> str | None:
             return None
         return OFD if "OFD.xml" in names else None
     return None
+
+
+def _png_chunks_are_sound(data: bytes) -> bool:
+    """The bytes after the signature are PNG chunks (length, 4-letter type, data, CRC) from IHDR up to IEND, with
+    nothing after IEND: an HTML page or script glued behind the magic bytes does not parse as chunks. A file cut
+    at a chunk boundary before IEND is tolerated (scanners and test fixtures write such files)."""
+    pos, first = len(PNG_SIGNATURE), True
+    while pos < len(data):
+        if pos + 8 > len(data):
+            return False
+        length = int.from_bytes(data[pos : pos + 4], "big")
+        kind = data[pos + 4 : pos + 8]
+        if not _PNG_CHUNK_TYPE.fullmatch(kind) or (first and kind != b"IHDR") or pos + 12 + length > len(data):
+            return False
+        pos += 12 + length
+        first = False
+        if kind == b"IEND":
+            return pos == len(data)
+    return not first
 
 
 def _check_ofd(data: bytes) -> None:
@@ -119,32 +155,21 @@ def _check_ofd(data: bytes) -> None:
                 raise UploadRejected("unknown_type")
 
 
-def _inflated_streams(data: bytes) -> Iterable[bytes]:
-    """The FlateDecode streams of a PDF, inflated up to a total cap (a PDF bomb stops here)."""
-    budget = _PDF_MAX_INFLATED
-    for match in _PDF_STREAM.finditer(data):
-        start = match.end()
-        end = data.find(b"endstream", start)
-        if end < 0:
-            break
-        decoder = zlib.decompressobj()
-        try:
-            chunk = decoder.decompress(data[start:end], budget + 1)
-        except zlib.error:
-            continue  # not Flate (images, other filters): the raw bytes were scanned already
-        budget -= len(chunk)
-        if budget < 0:
-            raise UploadRejected("zip_bomb")
-        yield chunk
-
-
 def _has_active_content(raw: bytes) -> bool:
     decoded = _PDF_NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), raw)
     return _PDF_ACTIVE.search(decoded) is not None
 
 
 def _check_pdf(data: bytes) -> None:
-    if _has_active_content(data) or any(_has_active_content(chunk) for chunk in _inflated_streams(data)):
+    if _has_active_content(data):
+        raise UploadRejected("active_content")
+    try:
+        active = pdf_check.has_active_content(data)
+    except pdf_check.PdfTooLarge:
+        raise UploadRejected("zip_bomb") from None
+    except pdf_check.PdfUnreadable:
+        raise UploadRejected("unreadable") from None
+    if active:
         raise UploadRejected("active_content")
 
 
@@ -209,9 +234,9 @@ class SweepResult:
     removed: int
 
 
-def sweep(upload_dir: Path, known: Iterable[str], *, older_than: float = STALE_SECONDS, now: float | None = None) -> (
-    SweepResult
-):
+def sweep(
+    upload_dir: Path, known: Iterable[str], *, older_than: float = STALE_SECONDS, now: float | None = None
+) -> SweepResult:
     """Stale .part files: renamed when their row was committed (`known`), otherwise removed."""
     if not upload_dir.is_dir():
         return SweepResult(0, 0)

@@ -16,7 +16,11 @@ from tests.browser.conftest import LiveServer, sign_in
 from tests.browser.pages import SERIOUS_NO, page_paths
 
 # A small valid PDF (no scripts): what a scanned objection letter looks like to the content check.
-PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+PDF = (  # a complete PDF (xref and startxref): the upload check parses it with pypdf
+    b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\n"
+    b"endobj\nxref\n0 3\n0000000000 65535 f \n0000000009 00000 n \n0000000058 00000 n \ntrailer\n"
+    b"<< /Size 3 /Root 1 0 R >>\nstartxref\n110\n%%EOF\n"
+)
 QUESTION = re.compile(r"(\d+)\D+?(\d+)")
 DESCRIPTION = "处罚决定书文号有误，应为株市监罚〔2026〕16号。"
 REATTACH = "Files chosen before are not kept when the form comes back with errors: attach them again."
