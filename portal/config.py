@@ -40,6 +40,7 @@ class Config:
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_SUBMIT = "5 per minute;30 per day"
     RATELIMIT_TRACK = "10 per minute;50 per day"  # counts failed look-ups only
+    RATELIMIT_TRACK_NUMBER = "20 per hour;50 per day"  # failed look-ups of one tracking number, from any address
     RATELIMIT_LOGIN = "20 per 10 minutes"
     RATELIMIT_CHAT = "30 per minute;600 per day"  # per client address, /api/v1/chat and /chat
     CAPTCHA_ENABLED = True

@@ -9,15 +9,17 @@ import sys
 
 from flask import Flask
 
-_ID_RE = re.compile(r"(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[0-9Xx])(?![0-9A-Za-z])")
+from portal.domain.masking import mask_id_numbers
+
 # Also +86 / 86 prefixes and 138-1234-5678 / 138 1234 5678 spellings; masking too much is the safe side.
 _MOBILE_RE = re.compile(r"(?<!\d)((?:\+?86[ -]?)?1[3-9]\d)[ -]?\d{4}[ -]?(\d{4})(?!\d)")
 _STANDARD = set(vars(logging.makeLogRecord({})))
 
 
 def redact(text: str) -> str:
-    """Masks 18-digit ID numbers and mobile numbers (DOMAIN §6: never logged)."""
-    return _MOBILE_RE.sub(r"\1****\2", _ID_RE.sub(r"\1********\2", text))
+    """Masks ID numbers (also spaced, hyphenated or full-width: one recogniser with the chat) and mobile numbers
+    (DOMAIN §6: never logged)."""
+    return _MOBILE_RE.sub(r"\1****\2", mask_id_numbers(text))
 
 
 class JsonFormatter(logging.Formatter):

@@ -32,6 +32,10 @@ MASKED_ID = "430202********1235"
         ("138-1234-5678", "138****5678"),
         ("138 1234 5678", "138****5678"),
         (f"{PERSON_ID},13812345678", f"{MASKED_ID},138****5678"),
+        # Separated and full-width spellings (issue 15): the same recogniser as the chat's transcripts.
+        ("证件 4302 0219 8503 1212 35", f"证件 {MASKED_ID}"),
+        ("430202-19850312-1235", MASKED_ID),
+        ("４３０２０２１９８５０３１２１２３５", MASKED_ID),
     ],
 )
 def test_redact_masks_id_and_mobile_numbers(text: str, expected: str) -> None:

@@ -8,12 +8,14 @@ from __future__ import annotations
 from typing import Any
 
 from flask import current_app, jsonify, request
+from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
 
 from portal import clock
 from portal.api.routes import bp
 from portal.chat import sessions
-from portal.chat.services import MAX_MESSAGE, chat
+from portal.chat.services import DEFAULT_LOCALE, MAX_MESSAGE, chat
 from portal.errors import error_response
 from portal.extensions import db, limiter
 from portal.indexing import EXTENSION
@@ -40,14 +42,14 @@ def chat_message() -> Any:
     session_id = body.get("session_id")
     if session_id is not None and not isinstance(session_id, str):
         return error_response(400, "invalid_request", _("session_id must be a string."))
-    english = (request.accept_languages.best_match(["zh", "en"]) == "en") if request.accept_languages else False
     answer = chat(
         db.session,
         sessions.store_for(current_app),
         clock.today(),
         session_id,
         message,
-        english=english,
+        locale=str(get_locale() or DEFAULT_LOCALE),  # the request locale (portal.i18n.select_locale)
+        client=get_remote_address(),
         backend=search_backend(),
     )
     db.session.commit()

@@ -10,23 +10,24 @@ from typing import Any
 
 from flask import jsonify, request
 from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
 
 from portal.api.routes import bp
 from portal.clock import CHINA_TZ
 from portal.errors import error_response
 from portal.extensions import db
-from portal.submissions import services
-from portal.submissions.routes import track_guesses
+from portal.submissions import guesses
 
 
 def _iso(value: datetime) -> str:
     return value.astimezone(CHINA_TZ).isoformat(timespec="seconds")
 
 
-@track_guesses(["GET"])
 def submission_status(tracking_no: str) -> Any:
-    """Wrong number and wrong code give the same answer, so numbers cannot be probed; failures are rate limited."""
-    status = services.track(db.session, tracking_no[:64], request.args.get("code", "")[:64])
+    """Wrong number and wrong code give the same answer, so numbers cannot be probed; failures count against the
+    budget the /track page and the chat share (portal.submissions.guesses)."""
+    code = request.args.get("code", "")[:64]
+    status = guesses.track(db.session, tracking_no[:64], code, get_remote_address())
     if status is None:
         return error_response(404, "not_found", _("No application matches this tracking number and query code."))
     return jsonify(

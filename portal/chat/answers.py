@@ -1,6 +1,7 @@
 """One reply per intent: classify (with the pending slot of the conversation), then the intent's handler.
 
-Grounded handlers live in grounded.py, shapes and FAQ answers in replies.py.
+Grounded handlers live in grounded.py, FAQ answers in replies.py, the shapes in types.py. Every text goes through
+gettext: services.chat runs respond() inside force_locale.
 """
 
 from __future__ import annotations
@@ -8,14 +9,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from flask_babel import gettext as _
+
 from portal.chat import lookups, tickets
+from portal.chat.cards import handoff_ticket, ticket_card, ticket_status_label, ticket_text
 from portal.chat.grounded import record_explain, repair_eligibility, subject_lookup, submission_status
 from portal.chat.intents import CODE_RE, DOC_NO_RE, SPLIT_CODE_RE, TRACKING_RE, Classification, classify
-from portal.chat.menu import TICKET_STATUS_ZH, handoff_ticket, ticket_card, ticket_text
 from portal.chat.nlp import clean_message
-from portal.chat.replies import Context, Reply, faq, is_english, menu, out_of_scope
+from portal.chat.replies import faq, out_of_scope
+from portal.chat.types import Context, Reply, menu, source
 
-__all__ = ["Context", "Reply", "is_english", "respond"]
+__all__ = ["respond"]
 
 FAQ_INTENTS = ("repair_howto", "objection_howto", "complaint_howto", "credit_report", "policy_faq")
 _QUESTION = re.compile(r"怎么|如何|什么|为什么|哪些|吗|？|\?|how|what|why", re.IGNORECASE)
@@ -47,8 +51,8 @@ def respond(message: str, ctx: Context) -> Reply:
         ctx.state["failures"] = 0
     if ctx.state["failures"] >= 2 and reply.intent == "out_of_scope":
         opened = handoff_ticket(ctx, message, "failed")
-        reply.text += ctx.t(" 我已为您转人工，工作人员会尽快回复。", " I have passed your question to our staff.")
-        reply.text += "\n" + ticket_text(ctx, opened)
+        reply.text += _(" I have passed your question to our staff, who will reply as soon as possible.")
+        reply.text += "\n" + ticket_text(opened)
         reply.type = "handoff"
         reply.cards = [ticket_card(opened)]
         ctx.state["failures"] = 0
@@ -61,29 +65,31 @@ def list_measures(message: str, found: Classification, ctx: Context) -> Reply:
         ctx.state["pending"] = None
         return Reply(
             "clarify",
-            ctx.t("请告诉我名单的名称，例如“纳税信用A级纳税人”或“失信被执行人”。", "Which list?"),
+            _("Please tell me the name of the list, for example “纳税信用A级纳税人” or “失信被执行人”."),
             found.intent,
             found.confidence,
-            suggestions=menu("红名单有什么激励", "失信被执行人有哪些惩戒"),
-            sources=[{"title": "信用名单", "url": "/lists"}],
+            suggestions=menu(_("What incentives does the red list bring"), _("What punishments apply to 失信被执行人")),
+            sources=[source(_("Credit lists"), "/lists")],
         )
     rows = lookups.measures(ctx.db, info)
     url = f"/lists/type/{info.id}"
     shown = rows[:6]
     lines = [
-        f"{i}. {r.measure}（{'强制' if r.mandatory else '推荐' if r.mandatory is False else '未标明'}）"
+        _("%(n)s. %(measure)s (%(mode)s)", n=i, measure=r.measure, mode=_mode(r.mandatory))
         for i, r in enumerate(shown, 1)
     ]
-    more = f"……共 {len(rows)} 项，详见名单页面。" if len(rows) > len(shown) else ""
-    text = f"“{info.name}”适用的措施：\n" + "\n".join(lines) + more if rows else f"“{info.name}”暂无录入的措施。"
+    more = _("… %(count)s measures in all, see the list page.", count=len(rows)) if len(rows) > len(shown) else ""
+    if rows:
+        text = _("Measures that apply to “%(list)s”:", list=info.name) + "\n" + "\n".join(lines) + more
+    else:
+        text = _("No measures have been entered for “%(list)s” yet.", list=info.name)
     card = {
         "type": "link",
         "title": info.name,
         "url": url,
         "data": {
             "measures": [
-                {"measure": r.measure, "mode": "强制" if r.mandatory else "推荐" if r.mandatory is False else None}
-                for r in shown
+                {"measure": r.measure, "mode": _mode(r.mandatory) if r.mandatory is not None else None} for r in shown
             ]
         },
     }
@@ -93,19 +99,24 @@ def list_measures(message: str, found: Classification, ctx: Context) -> Reply:
         found.intent,
         found.confidence,
         cards=[card],
-        suggestions=menu("什么是联合奖惩", "如何移出名单"),
+        suggestions=menu(_("What are joint rewards and punishments"), _("How does a subject leave a list")),
         sources=[{"title": info.name, "url": url}],
     )
+
+
+def _mode(mandatory: bool | None) -> str:
+    if mandatory is None:
+        return _("not stated")
+    return _("mandatory") if mandatory else _("recommended")
 
 
 def greeting(message: str, found: Classification, ctx: Context) -> Reply:
     return Reply(
         "text",
-        ctx.t(
-            "您好！我是信用门户智能问答助手，可以帮您查询企业公示信息、解释处罚记录、判断能否信用修复、"
-            "介绍异议和投诉举报办理、查询申请进度。请问有什么可以帮您？",
-            "Hello! I can look up companies, explain records, check repair eligibility, "
-            "explain objections and complaints, and track applications.",
+        _(
+            "Hello! I am the credit portal's assistant. I can look up the public information of a company, explain "
+            "a penalty record, tell whether a record can be repaired, explain how objections, complaints and reports "
+            "are handled, and look up the status of an application. How can I help you?"
         ),
         found.intent,
         found.confidence,
@@ -116,13 +127,13 @@ def handoff(message: str, found: Classification, ctx: Context) -> Reply:
     opened = handoff_ticket(ctx, message, "asked")
     return Reply(
         "handoff",
-        ctx.t("已为您转人工，工作人员会在工作时间内尽快答复。", "Your question was passed to our staff.")
+        _("Your question has been passed to our staff, who will reply as soon as possible during working hours.")
         + "\n"
-        + ticket_text(ctx, opened),
+        + ticket_text(opened),
         found.intent,
         found.confidence,
         cards=[ticket_card(opened)],
-        suggestions=menu("返回菜单"),
+        suggestions=menu(_("Back to the menu")),
     )
 
 
@@ -134,17 +145,18 @@ def ticket_reply(message: str, ctx: Context) -> Reply | None:
     if number is None or code is None:
         return None
     found = tickets.lookup(ctx.db, number.group(0), code.group(1))
-    sources = [{"title": "咨询答复查询", "url": "/chat/ticket"}]
+    sources = [source(_("Consultation replies"), "/chat/ticket")]
     if found is None:
-        text = ctx.t("没有找到与该咨询单号和查询码匹配的咨询，请核对后重试。", "No ticket matches this number/code.")
+        text = _("No consultation matches this ticket number and query code. Please check them and try again.")
     elif found.reply:
-        text = ctx.t(f"咨询单 {found.number} 的答复：", f"Reply to ticket {found.number}:") + "\n" + found.reply
+        text = _("Reply to consultation ticket %(number)s:", number=found.number) + "\n" + found.reply
     else:
-        text = ctx.t(
-            f"咨询单 {found.number} 尚未答复（{TICKET_STATUS_ZH[found.status]}），请稍后再查。",
-            f"Ticket {found.number} has not been answered yet.",
+        text = _(
+            "Consultation ticket %(number)s has not been answered yet (%(status)s). Please check again later.",
+            number=found.number,
+            status=ticket_status_label(found.status),
         )
-    return Reply("status", text, "handoff", 1.0, suggestions=menu("返回菜单"), sources=sources)
+    return Reply("status", text, "handoff", 1.0, suggestions=menu(_("Back to the menu")), sources=sources)
 
 
 HANDLERS: dict[str, Callable[[str, Classification, Context], Reply]] = {

@@ -6,10 +6,11 @@ from typing import Any
 
 from flask import Blueprint, current_app, render_template, request, session
 from flask_babel import get_locale
+from flask_limiter.util import get_remote_address
 
 from portal import clock
 from portal.chat import sessions, tickets
-from portal.chat.services import MAX_MESSAGE, chat
+from portal.chat.services import DEFAULT_LOCALE, MAX_MESSAGE, chat
 from portal.extensions import db, limiter
 from portal.indexing import EXTENSION
 
@@ -33,14 +34,14 @@ def page() -> Any:
         if not message or len(message) > MAX_MESSAGE:
             error, status = True, 400
         else:
-            english = str(get_locale() or "zh").startswith("en")
             answer = chat(
                 db.session,
                 store,
                 clock.today(),
                 session.get("chat_sid"),
                 message,
-                english=english,
+                locale=str(get_locale() or DEFAULT_LOCALE),
+                client=get_remote_address(),
                 backend=search_backend(),
             )
             db.session.commit()

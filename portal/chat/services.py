@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
+from flask_babel import force_locale
 from sqlalchemy.orm import Session
 
 from portal.chat import sessions
-from portal.chat.answers import Context, is_english, respond
+from portal.chat.answers import respond
+from portal.chat.replies import is_english
 from portal.chat.sessions import MAX_TURNS
+from portal.chat.types import Context
+from portal.domain.masking import mask_id_numbers
 
 MAX_MESSAGE = 500
-ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])|(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])")
+DEFAULT_LOCALE = "zh_CN"
 
 
 def chat(
@@ -23,14 +26,22 @@ def chat(
     session_id: str | None,
     message: str,
     *,
-    english: bool = False,
+    locale: str = DEFAULT_LOCALE,
+    client: str | None = None,
     backend: Any = None,
 ) -> dict[str, Any]:
-    message = ID_IN_TEXT.sub(lambda m: "*" * len(m.group(0)), message)  # ID numbers are never kept nor echoed
+    """One turn, answered in `locale` (the request's; English when the message itself is written in English).
+
+    `client` is the caller's address, for the 查询码 guessing budget shared with /track and the API.
+    """
+    # ID numbers, however written (spaced, hyphenated, full-width), are never kept nor echoed.
+    message = mask_id_numbers(message, hide_all=True)
     sid, state = sessions.load(store, session_id)
-    ctx = Context(db, today, sid, state, english=english or is_english(message), backend=backend)
-    reply = respond(message, ctx)
-    body = reply.as_json(sid)
+    locale = "en" if is_english(message) else locale
+    ctx = Context(db, today, sid, state, locale=locale, client=client, backend=backend)
+    with force_locale(locale):  # replies are built in the conversation's language, in or outside a request
+        reply = respond(message, ctx)
+        body = reply.as_json(sid)
     state["turns"] = (state.get("turns", []) + [{"user": message, "bot": reply.text, "intent": reply.intent}])[
         -MAX_TURNS:
     ]

@@ -1,4 +1,4 @@
-"""Masking of personal names and ID numbers for every public output (DOMAIN §6)."""
+"""Masking of personal names and ID numbers for every public output, and of ID numbers in free text (DOMAIN §6)."""
 
 from __future__ import annotations
 
@@ -57,6 +57,49 @@ def mask_id_number(number: str, *, id_type: str | None = None) -> str:
     if len(text) >= _MIN_LEN_WITH_TAIL:
         return _MASK * (len(text) - _SHOWN_TAIL) + text[-_SHOWN_TAIL:]
     return _MASK * len(text)
+
+
+# An ID number inside free text, however it was typed: 18 characters (the last may be X) or the old 15 digits,
+# in ASCII or full-width digits, optionally split by spaces, hyphens or dashes ("1101 0519 9001 0112 34",
+# "110105-19900101-1234", "１１０１０５…"). The character classes of digits and separators are disjoint, so the
+# optional separators cannot make the pattern backtrack.
+_DIGIT = "[0-9\uff10-\uff19]"
+_SEP = "[ \t\u00a0\u3000\\-\u2010-\u2015\u2212\uff0d]{0,3}"
+_LAST = "[0-9\uff10-\uff19Xx\uff38\uff58]"
+_EDGE = "0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+_ID_IN_TEXT = re.compile(
+    rf"(?<![{_EDGE}])(?:{_DIGIT}(?:{_SEP}{_DIGIT}){{16}}{_SEP}{_LAST}|{_DIGIT}(?:{_SEP}{_DIGIT}){{14}})(?![{_EDGE}])"
+)
+_ID_CHARS = re.compile(r"[0-9Xx]")
+
+
+def _plausible_birth_date(compact: str) -> bool:
+    """The birth date inside an ID number (YYYYMMDD at 7–14, or YYMMDD at 7–12 in the 15-digit form)."""
+    if len(compact) == _LONG_ID:
+        year, month, day = int(compact[6:10]), int(compact[10:12]), int(compact[12:14])
+        if not 1900 <= year <= 2099:
+            return False
+    else:
+        month, day = int(compact[8:10]), int(compact[10:12])
+    return 1 <= month <= 12 and 1 <= day <= 31
+
+
+def mask_id_numbers(text: str, *, hide_all: bool = False) -> str:
+    """Every ID number in free text masked like mask_id_number (or wholly, with `hide_all`).
+
+    Contiguous 18/15-digit runs are always masked; a run split by separators is masked when its birth-date part is
+    a date, so that phone numbers and amounts written with spaces are left alone.
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        raw = match.group(0)
+        compact = "".join(_ID_CHARS.findall(nfkc(raw)))
+        separated = len(compact) != len(raw)
+        if separated and not _plausible_birth_date(compact):
+            return raw
+        return _MASK * len(raw) if hide_all else mask_id_number(compact)
+
+    return _ID_IN_TEXT.sub(replace, text)
 
 
 def looks_like_personal_name(name: str) -> bool:

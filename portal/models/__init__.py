@@ -4,6 +4,7 @@ from portal.models.audit import AuditEntry
 from portal.models.base import Base
 from portal.models.calendar import CalendarDay, CalendarYear
 from portal.models.catalogue import ListType, Measure
+from portal.models.challenge import UsedChallenge
 from portal.models.chat import ChatHandoff
 from portal.models.cms import Page, PageRevision
 from portal.models.enterprise import BindingDocument, EnterpriseAccount, SubjectBinding
@@ -53,5 +54,6 @@ __all__ = [
     "Subscriber",
     "Submission",
     "SubmissionEvent",
+    "UsedChallenge",
     "User",
 ]

@@ -18,6 +18,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp, ValidationError
 
 from portal.domain import uscc
+from portal.extensions import db
 from portal.submissions import captcha, codes, uploads
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -130,8 +131,9 @@ class SubmissionForm(FlaskForm):
         if not current_app.config.get("CAPTCHA_ENABLED", True):
             return
         secret = str(current_app.config["SECRET_KEY"])
-        if not captcha.check(session, secret, self.captcha_nonce.data or "", field.data or ""):
-            raise ValidationError(_l("The answer to the question is not correct. Please answer the new question."))
+        problem = captcha.verify(session, db.session, secret, self.captcha_nonce.data or "", field.data or "")
+        if problem is not None:
+            raise ValidationError(captcha.MESSAGES[problem])
 
     def validate_attachments(self, field: Any) -> None:
         files = [f for f in (field.data or []) if f is not None and getattr(f, "filename", "")]

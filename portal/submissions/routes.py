@@ -7,13 +7,14 @@ from typing import Any
 
 from flask import Blueprint, abort, current_app, render_template, request, session
 from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
 
 from portal import clock, urls
 from portal.domain.states import SubmissionKind
 from portal.extensions import db, limiter
 from portal.notify import get_notifier
 from portal.services.calendar import work_calendar
-from portal.submissions import captcha, codes, services, targets
+from portal.submissions import captcha, codes, guesses, services, targets
 from portal.submissions.forms import (
     COMPLAINT_TOPICS,
     OBJECTION_GROUNDS,
@@ -31,14 +32,6 @@ bp = Blueprint("submissions", __name__)
 
 def submit_limit() -> str:
     return str(current_app.config["RATELIMIT_SUBMIT"])
-
-
-def track_limit() -> str:
-    return str(current_app.config["RATELIMIT_TRACK"])
-
-
-def _failed_lookup(response: Any) -> bool:
-    return bool(response.status_code == 404)
 
 
 def _settings() -> services.Settings:
@@ -162,21 +155,13 @@ def repair():  # type: ignore[no-untyped-def]
     return _render_form("submissions/repair.html", form, 400 if form.errors else 200, **context)
 
 
-# Failed look-ups on the page and in the API share one budget per address (numbers cannot be probed twice as fast).
-TRACKING_SCOPE = "submission-tracking"
-
-
-def track_guesses(methods: list[str]) -> Any:
-    return limiter.shared_limit(track_limit, scope=TRACKING_SCOPE, methods=methods, deduct_when=_failed_lookup)
-
-
-@track_guesses(["POST"])  # the page itself (GET) stays reachable
 def track():  # type: ignore[no-untyped-def]
+    """Failed look-ups here, in the API and in the chat share one budget (portal.submissions.guesses)."""
     form = TrackForm()
     result = None
     status = 200
     if form.validate_on_submit():
-        result = services.track(db.session, form.tracking_no.data, form.code.data)
+        result = guesses.track(db.session, form.tracking_no.data, form.code.data, get_remote_address())
         if result is None:
             status = 404
     elif form.errors:

@@ -1,4 +1,4 @@
-"""The public record a submission is about ("penalty:12"), and whether it may be repaired yet (DOMAIN §5.2, §9).
+"""The public record a submission is about ("penalty:12"), and whether it may be repaired yet (portal.domain.repair).
 
 Only records public today are found (portal.visibility): a private record and a wrong id give the same None.
 """
@@ -12,9 +12,11 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from portal.domain import repair
 from portal.domain.kinds import ListCategory
 from portal.domain.masking import public_subject_name
-from portal.domain.publicity import RecordStatus, Severity, repair_possible_from
+from portal.domain.publicity import RecordStatus, Severity
+from portal.domain.repair import Eligibility
 from portal.models import Department, ListEntry, Penalty, Permit, Subject
 from portal.visibility import public_on
 
@@ -81,30 +83,10 @@ def find_target(session: Session, ref: RecordRef, today: date) -> Target | None:
                   record.listed_on, record.status, None, record.category)  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Eligibility:
-    """Whether a repair may be applied for today; `reason` is a stable code the route translates."""
-
-    eligible: bool
-    possible_from: date | None
-    reason: str  # eligible | too_early | not_repairable | under_objection
-
-
 def repair_eligibility(target: Target, today: date) -> Eligibility:
-    """DOMAIN §9: published 一般/严重 penalties after the minimum period (from the day after D + min), and
-    严重失信/重点关注 list entries (by the rules of their list, decided by the 发起单位). Permits and red-list
-    entries are not dishonesty information and cannot be repaired.
-    """
-    if target.status is RecordStatus.UNDER_OBJECTION:
-        return Eligibility(False, None, "under_objection")
-    if target.ref.kind == "penalty" and target.severity is not None:
-        start = repair_possible_from(target.decided_on, target.severity)
-        if start is None:
-            return Eligibility(False, None, "not_repairable")
-        return Eligibility(today >= start, start, "eligible" if today >= start else "too_early")
-    if target.ref.kind == "list" and target.category in (ListCategory.BLACKLIST, ListCategory.WATCHLIST):
-        return Eligibility(True, None, "eligible")
-    return Eligibility(False, None, "not_repairable")
+    """The rule of portal.domain.repair applied to a public record (the chat applies the same rule)."""
+    return repair.eligibility(target.ref.kind, target.status, today, decided_on=target.decided_on,
+                              severity=target.severity, category=target.category)  # fmt: skip
 
 
 def departments(session: Session) -> list[tuple[str, str]]:

@@ -128,7 +128,7 @@ def test_a_wrong_or_missing_number_or_code_shows_nothing(site: Flask, number: st
 def test_an_unanswered_ticket_says_so(site: Flask) -> None:  # noqa: F811
     number, code = hand_off(site)
     html = read_ticket(site.test_client(), number, code).get_data(as_text=True)
-    assert "尚未答复" in html or "Not answered yet" in html
+    assert "尚未答复" in html  # the locale is zh_CN: one language only
     answer = chat(db.session, sessions.store_for(site), TODAY, None, f"查询咨询单{number}，查询码{code}")
     assert "尚未答复" in answer["reply"]["text"]
 
@@ -148,12 +148,13 @@ def test_a_closed_ticket_takes_no_more_replies(site: Flask) -> None:  # noqa: F8
 
 @pytest.mark.parametrize(
     ("text", "fragment"),
-    [("", "Write a reply"), ("   ", "Write a reply"), ("长" * 2001, "2000")],
+    [("", "请填写答复内容"), ("   ", "请填写答复内容"), ("长" * 2001, "2000")],
 )
 def test_an_empty_or_oversized_reply_is_refused(site: Flask, text: str, fragment: str) -> None:  # noqa: F811
     number, _code = hand_off(site)
     response = staff_reply(staff_client(site, Role.INTAKE), number, text)
     assert response.status_code == 400
+    assert fragment in response.get_data(as_text=True)  # the page says why (zh_CN: the default locale)
     row = db.session.get(ChatHandoff, ticket_id(number))
     db.session.refresh(row)
     assert (row.status, row.reply) == ("open", None)

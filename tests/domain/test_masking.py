@@ -88,3 +88,40 @@ def test_public_subject_names_are_masked_by_kind(name, kind, shown):
 def test_an_unknown_subject_kind_is_an_error_rather_than_a_guess():
     with pytest.raises(InvalidValue):
         masking.public_subject_name("王小明", "自然人")
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("430202198503121235", "430202********1235"),
+        ("身份证43020219850312123X。", "身份证430202********123X。"),
+        ("1101 0519 9001 0112 34", "110105********1234"),
+        ("110105-19900101-1234", "110105********1234"),
+        ("110105 — 19900101 — 123x", "110105********123x"),
+        ("我的证件号１１０１０５１９９００１０１１２３４", "我的证件号110105********1234"),
+        ("１１０１０５－１９９００１０１－１２３Ｘ", "110105********123X"),
+        ("旧证110105900101123", "旧证***********1123"),
+        ("110105 900101 123", "***********1123"),
+    ],
+)
+def test_id_numbers_in_free_text_are_masked_however_they_are_written(text, masked):
+    assert masking.mask_id_numbers(text) == masked
+
+
+def test_id_numbers_in_free_text_can_be_hidden_wholly():
+    assert masking.mask_id_numbers("号码 1101 0519 9001 0112 34 谢谢", hide_all=True) == "号码 " + "*" * 22 + " 谢谢"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "91430200MA4L0A1B7K",  # a USCC is public
+        "4302021985031212351",  # 19 digits
+        "订单号20261123000012345678",
+        "电话 0731-12345678 13812345678",  # spaced digits without a birth date are not an ID
+        "6222 0212 3456 7890 123",
+        "2026-11-23T16:23:58",
+    ],
+)
+def test_other_numbers_in_free_text_are_left_alone(text):
+    assert masking.mask_id_numbers(text) == text
