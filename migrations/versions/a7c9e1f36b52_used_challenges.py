@@ -1,7 +1,7 @@
 """used challenges
 
 Revision ID: a7c9e1f36b52
-Revises: f6a8b0d74056
+Revises: a7c9e1f35b67
 Create Date: 2026-11-24 10:00:00.000000
 
 Issue 15: the "used" mark of the public forms' arithmetic question lives on the server, so a solved answer
@@ -14,7 +14,7 @@ import portal.models.base  # custom column types (UTCDateTime)
 
 # revision identifiers, used by Alembic.
 revision = 'a7c9e1f36b52'
-down_revision = 'f6a8b0d74056'
+down_revision = 'a7c9e1f35b67'
 branch_labels = None
 depends_on = None
 
