@@ -15,6 +15,10 @@ from portal.domain.publicity import VISIBLE_STATUSES, Severity
 from portal.domain.states import SubmissionKind, SubmissionStatus
 from search.contract import TYPES
 
+# Some character that is not white space in the server's sense (Python's str.strip) nor in the schema's
+# (ECMAScript regex): \x1c-\x1f and NEL are white space only to Python, so a message of them alone is refused.
+NOT_BLANK = r"[^\s\x1c-\x1f\x85]"
+
 REPLY_TYPES = ("text", "faq", "entity_result", "status", "clarify", "handoff")
 CARD_TYPES = ("subject", "record", "submission", "link")
 
@@ -186,7 +190,7 @@ def schemas() -> dict[str, Any]:
                     "description": "from an earlier answer; omit it (or send null or "
                     "an unknown id) to start a new conversation",
                 },
-                "message": {**STRING, "minLength": 1, "maxLength": MAX_MESSAGE, "pattern": r"\S"},
+                "message": {**STRING, "minLength": 1, "maxLength": MAX_MESSAGE, "pattern": NOT_BLANK},
             },
             optional=("session_id",),
         ),
