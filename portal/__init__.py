@@ -10,6 +10,7 @@ from typing import Any
 from flask import Flask
 
 from portal.config import check_config, config_class, fill_instance_paths
+from portal.http import DepthLimitedJSONProvider, PortalRequest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,6 +24,8 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
     )
+    app.request_class = PortalRequest  # body limits for plain forms (portal/http.py)
+    app.json = DepthLimitedJSONProvider(app)  # deep JSON is a 400 like malformed JSON, not a RecursionError
     app.config.from_object(config_class(env))
     app.config.from_prefixed_env("PORTAL")
     app.config.update(overrides or {})
@@ -32,6 +35,7 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     configure_logging(app)
     register_proxy(app)
     register_extensions(app)
+    register_security(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_commands(app)
@@ -89,11 +93,15 @@ def register_staff_and_limits(app: Flask) -> None:
     staff_menu.init_app(app)
     app.before_request(enforce_idle_timeout)
     app.before_request(require_password_change)
-    if app.config.get("REDIS_URL"):
-        app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]
-        app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)  # Redis down: limit per process
-    limiter.init_app(app)
+    limiter.init_app(app)  # storage: PORTAL_REDIS_URL, checked by check_config (shared in production)
     notify.init_app(app)
+
+
+def register_security(app: Flask) -> None:
+    """Security headers on every response, no-store for signed-in pages, capped echoes of form values."""
+    from portal import security
+
+    security.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:
