@@ -34,8 +34,8 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     check_config(app, env)
     configure_logging(app)
     register_proxy(app)
+    register_security(app)  # first: its Host check runs before every other request step
     register_extensions(app)
-    register_security(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_commands(app)

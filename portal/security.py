@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from flask import Flask, Response, current_app, request
 from flask_login import current_user
-from werkzeug.exceptions import RequestURITooLarge
+from werkzeug.exceptions import RequestURITooLarge, SecurityError
 
 from portal.echo import render_field
 
@@ -40,6 +40,12 @@ HEADERS = {
 MAX_QUERY_BYTES = 4096
 
 
+def refuse_untrusted_host() -> None:
+    """A Host outside TRUSTED_HOSTS (Flask's check, from PUBLIC_BASE_URL) stops here, before any other step."""
+    if isinstance(request.routing_exception, SecurityError):
+        raise request.routing_exception
+
+
 def refuse_long_query() -> None:
     if len(request.environ.get("QUERY_STRING", "")) > MAX_QUERY_BYTES:
         raise RequestURITooLarge()
@@ -58,6 +64,7 @@ def set_headers(response: Response) -> Response:
 
 
 def init_app(app: Flask) -> None:
+    app.before_request(refuse_untrusted_host)  # registered before the other steps, so it runs first
     app.before_request(refuse_long_query)
     app.after_request(set_headers)
     app.jinja_env.globals["render_field"] = render_field  # _macros/fields.html: never echoes an oversized value

@@ -38,6 +38,7 @@ def department(site: Flask, staff: dict[Role, int]) -> str:
 
 def build_site(folder: Path, **overrides: object) -> Flask:
     """A site with the data-standard examples and one account per staff role; no app context left pushed."""
+    folder.mkdir(parents=True, exist_ok=True)
     app = create_app({"ENV_NAME": "test", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'portal.db'}",
                       "SEARCH_DIR": str(folder / "search"), "UPLOAD_DIR": str(folder / "uploads"),
                       **overrides})  # fmt: skip
@@ -53,7 +54,8 @@ def build_site(folder: Path, **overrides: object) -> Flask:
         for role, email in base.EMAILS.items():
             department = MARKET_DEPT if role in (Role.VERIFIER, Role.DEPARTMENT) else None
             create_user(db.session, email, PASSWORD, role, department_uscc=department)
-        limiter.reset()
+        if app.config["RATELIMIT_STORAGE_URI"].startswith("memory://"):  # never clear a shared Redis
+            limiter.reset()
         db.session.remove()
     return app
 
