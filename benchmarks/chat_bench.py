@@ -38,7 +38,8 @@ TODAY = date(2026, 11, 23)  # the date the evaluation set's facts hold on (tests
 def _env(instance: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAL_")}
     env.update(PORTAL_ENV="production", PORTAL_SECRET_KEY="chat-bench-secret-key-0123456789",  # noqa: S106
-               PORTAL_INSTANCE_PATH=str(instance))  # fmt: skip
+               PORTAL_INSTANCE_PATH=str(instance), PORTAL_PUBLIC_BASE_URL="http://127.0.0.1",
+               PORTAL_REDIS_URL="redis://127.0.0.1:6379/0")  # production needs both (portal/config.py)  # fmt: skip
     return env
 
 

@@ -106,7 +106,8 @@ def main() -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAL_")}
         instance = str(args.instance or tmp)
         env.update(PORTAL_ENV="production", PORTAL_SECRET_KEY="bench-" + os.urandom(8).hex(),
-                   PORTAL_INSTANCE_PATH=instance, PORTAL_SEARCH_CACHE_SECONDS=str(args.cache_seconds))  # fmt: skip
+                   PORTAL_INSTANCE_PATH=instance, PORTAL_SEARCH_CACHE_SECONDS=str(args.cache_seconds),
+                   PORTAL_PUBLIC_BASE_URL="http://127.0.0.1", PORTAL_REDIS_URL="redis://127.0.0.1:6379/0")  # fmt: skip
         if args.instance is None:
             t = time.perf_counter()
             _flask(env, "init-db")

@@ -9,7 +9,8 @@ from typing import Any
 
 from flask import Flask
 
-from portal.config import check_config, config_class, fill_instance_paths
+from portal.config import ConfigError, check_config, config_class, fill_instance_paths
+from portal.http import DepthLimitedJSONProvider, PortalRequest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,19 +24,47 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
     )
+    app.request_class = PortalRequest  # body limits for plain forms (portal/http.py)
+    app.json = DepthLimitedJSONProvider(app)  # deep JSON is a 400 like malformed JSON, not a RecursionError
     app.config.from_object(config_class(env))
     app.config.from_prefixed_env("PORTAL")
     app.config.update(overrides or {})
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Chinese stays readable in API answers
     fill_instance_paths(app)
     check_config(app, env)
+    check_catalogues(app, env)
     configure_logging(app)
     register_proxy(app)
+    register_security(app)  # first: its Host check runs before every other request step
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_commands(app)
     return app
+
+
+def translations_dir(app: Flask) -> Path:
+    return Path(app.config.get("TRANSLATIONS_DIR") or ROOT / "translations")
+
+
+def check_catalogues(app: Flask, env: str) -> None:
+    """Compile missing or stale .mo files; production refuses to start when that fails (portal/catalogues.py)."""
+    from portal.catalogues import compile_stale, stale
+
+    folder = translations_dir(app)
+    try:
+        compiled = compile_stale(folder)
+    except (OSError, ValueError) as exc:  # a read-only checkout, a broken .po
+        if env == "production":
+            raise ConfigError(
+                f"message catalogues in {folder} are missing or older than their .po and cannot be "
+                f"compiled ({exc}): run `make translations` (pybabel compile -d translations) before "
+                "starting; without them every page would be in English"
+            ) from exc
+        app.logger.warning("message catalogues not compiled, pages fall back to English: %s", stale(folder))
+        return
+    if compiled:
+        app.logger.info("compiled message catalogues: %s", ", ".join(str(path) for path in compiled))
 
 
 def configure_logging(app: Flask) -> None:
@@ -60,7 +89,7 @@ def register_extensions(app: Flask) -> None:
     from portal.extensions import babel, csrf, db, migrate
     from portal.i18n import select_locale
 
-    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(ROOT / "translations")
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(translations_dir(app))
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
@@ -76,7 +105,7 @@ def register_staff_and_limits(app: Flask) -> None:
 
     from portal import notify
     from portal.accounts.manage import require_password_change
-    from portal.accounts.routes import enforce_idle_timeout, load_user
+    from portal.accounts.sessions import enforce_timeouts, load_user
     from portal.extensions import limiter, login_manager
     from portal.review import nav as staff_menu
 
@@ -87,13 +116,17 @@ def register_staff_and_limits(app: Flask) -> None:
     login_manager.localize_callback = str  # the lazy text is translated when flashed (a session cannot hold it)
     login_manager.user_loader(load_user)
     staff_menu.init_app(app)
-    app.before_request(enforce_idle_timeout)
+    app.before_request(enforce_timeouts)
     app.before_request(require_password_change)
-    if app.config.get("REDIS_URL"):
-        app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]
-        app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)  # Redis down: limit per process
-    limiter.init_app(app)
+    limiter.init_app(app)  # storage: PORTAL_REDIS_URL, checked by check_config (shared in production)
     notify.init_app(app)
+
+
+def register_security(app: Flask) -> None:
+    """Security headers on every response, no-store for signed-in pages, capped echoes of form values."""
+    from portal import security
+
+    security.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:

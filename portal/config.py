@@ -7,13 +7,23 @@ import os
 import secrets
 from datetime import timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Flask
 
 log = logging.getLogger(__name__)
 
 SEARCH_BACKENDS = ("whoosh", "tantivy", "postgres")
-STRING_KEYS = ("SECRET_KEY", "SQLALCHEMY_DATABASE_URI", "SEARCH_BACKEND", "SEARCH_DIR", "REDIS_URL", "UPLOAD_DIR")
+STRING_KEYS = (
+    "SECRET_KEY",
+    "SQLALCHEMY_DATABASE_URI",
+    "SEARCH_BACKEND",
+    "SEARCH_DIR",
+    "REDIS_URL",
+    "UPLOAD_DIR",
+    "PUBLIC_BASE_URL",
+    "RATELIMIT_STORAGE_URI",
+)
 
 
 class ConfigError(RuntimeError):
@@ -49,6 +59,7 @@ class Config:
     LOGIN_MAX_FAILURES = 5
     LOGIN_LOCK_MINUTES = 15
     PERMANENT_SESSION_LIFETIME = timedelta(minutes=30)
+    SESSION_MAX_HOURS = 12  # absolute lifetime of a signed-in session, however active (the idle timeout renews)
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     NOTIFIER: str | None = None  # smtp | log | memory; default smtp when MAIL_SERVER is set (portal/notify.py)
@@ -58,6 +69,14 @@ class Config:
     # Seconds a search result page may be answered from memory (per process). 0 = every search asks the index
     # and re-checks visibility; a busy site may set a few seconds (a withdrawn record may then show that long).
     SEARCH_CACHE_SECONDS = 0
+    # The site's public address, e.g. https://credit.example.gov.cn: its host is the only Host header answered
+    # (Flask's TRUSTED_HOSTS; add others with PORTAL_TRUSTED_HOSTS), so links in e-mails and exports cannot be
+    # pointed at another site with a forged Host. Required in production; without it dev and test answer any host.
+    PUBLIC_BASE_URL: str | None = None
+    TRUSTED_HOSTS: list[str] | None = None
+    HSTS_SECONDS = 365 * 24 * 3600  # Strict-Transport-Security, sent on HTTPS requests only
+    FORM_MAX_BYTES = 2 * 1024 * 1024  # urlencoded and JSON bodies (uploads keep MAX_CONTENT_LENGTH)
+    JSON_MAX_DEPTH = 32
 
 
 class DevelopmentConfig(Config):
@@ -117,6 +136,42 @@ def check_config(app: Flask, env: str) -> None:
     hops = cfg.get("PROXY_FIX") or 0
     if isinstance(hops, bool) or not isinstance(hops, int) or not 0 <= hops <= 5:
         raise ConfigError(f"PORTAL_PROXY_FIX must be the number of proxies in front of the app (0-5), not {hops!r}")
+    check_public_address(cfg, env)
+    check_rate_limit_storage(cfg, env)
     uri = cfg["SQLALCHEMY_DATABASE_URI"]
     if uri.startswith("postgresql://"):  # plain URLs would pick psycopg2, which we do not ship
         cfg["SQLALCHEMY_DATABASE_URI"] = "postgresql+psycopg://" + uri.removeprefix("postgresql://")
+
+
+def check_public_address(cfg: dict[str, Any], env: str) -> None:
+    """PUBLIC_BASE_URL → TRUSTED_HOSTS; production refuses to start without it (a forged Host would be answered)."""
+    base = cfg.get("PUBLIC_BASE_URL")
+    if not base:
+        if env == "production":
+            raise ConfigError(
+                "PORTAL_PUBLIC_BASE_URL is required in production (e.g. https://credit.example.gov.cn): "
+                "links in e-mails and exports are built from it, and only its host is answered"
+            )
+        return
+    parts = urlsplit(base)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path.strip("/") or parts.query:
+        raise ConfigError(f"PORTAL_PUBLIC_BASE_URL must be http(s)://host[:port] without a path, not {base!r}")
+    cfg["PUBLIC_BASE_URL"] = base.rstrip("/")
+    cfg["PREFERRED_URL_SCHEME"] = parts.scheme  # links built outside a request (CLI mails)
+    extra = cfg.get("TRUSTED_HOSTS") or []
+    if isinstance(extra, str):  # PORTAL_TRUSTED_HOSTS="a.example,b.example"
+        extra = [name.strip() for name in extra.split(",") if name.strip()]
+    cfg["TRUSTED_HOSTS"] = [parts.hostname, *(name for name in extra if name != parts.hostname)]
+
+
+def check_rate_limit_storage(cfg: dict[str, Any], env: str) -> None:
+    """Production needs a shared limit store: memory:// counts per worker, so 2 workers allow twice the limit."""
+    if cfg.get("REDIS_URL"):
+        cfg["RATELIMIT_STORAGE_URI"] = cfg["REDIS_URL"]
+        cfg.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)  # Redis down: limit per process meanwhile
+    storage = str(cfg.get("RATELIMIT_STORAGE_URI") or "memory://")
+    if env == "production" and storage.startswith("memory://") and cfg.get("RATELIMIT_ENABLED", True):
+        raise ConfigError(
+            "PORTAL_REDIS_URL (or PORTAL_RATELIMIT_STORAGE_URI) is required in production: memory:// "
+            "rate limits are kept per worker process, so every worker would allow the whole limit again"
+        )

@@ -6,7 +6,7 @@ import logging
 
 from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +23,8 @@ def error_response(status: int, code: str, message: str):  # type: ignore[no-unt
 
 def handle_http(error: HTTPException):  # type: ignore[no-untyped-def]
     status = error.code or 500
+    if isinstance(error, SecurityError):  # an untrusted Host: no URL can be built, so no page and no link
+        return error_response(400, "bad_host", "Bad Request") if _is_api() else ("Bad Request", 400)
     if _is_api():
         return error_response(status, (error.name or "error").lower().replace(" ", "_"), error.description or "")
     template = f"errors/{status}.html" if status in (403, 404, 500) else "errors/generic.html"

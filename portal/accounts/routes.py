@@ -1,24 +1,22 @@
-"""Staff login and logout (/accounts), the user loader and the idle timeout of back-office sessions."""
+"""Staff login and logout (/accounts); the session itself (start, end, timeouts, loader) is sessions.py."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user
 
 from portal import clock
-from portal.accounts import services
+from portal.accounts import services, sessions
 from portal.accounts.forms import LoginForm
 from portal.domain.roles import Role
 from portal.extensions import db, limiter
 from portal.review import nav
 
 bp = Blueprint("accounts", __name__)
-SEEN_KEY = "staff_seen"
+SEEN_KEY = sessions.SEEN_KEY  # kept for the password-change page, which starts a session of its own
 
 
 def login_limit() -> str:
@@ -50,10 +48,7 @@ def login():  # type: ignore[no-untyped-def]
         policy = services.LoginPolicy(int(cfg["LOGIN_MAX_FAILURES"]), int(cfg["LOGIN_LOCK_MINUTES"]))
         user = services.authenticate(db.session, form.email.data, form.password.data, now=clock.now(), policy=policy)
         if user is not None:
-            session.clear()  # no session fixation: a new session for the signed-in user
-            session.permanent = True
-            login_user(user)
-            session[SEEN_KEY] = clock.now().timestamp()
+            sessions.start(user)
             return redirect(safe_next(request.args.get("next"), _home()))
         failed = True
     status = 401 if failed else (400 if form.errors else 200)
@@ -61,36 +56,9 @@ def login():  # type: ignore[no-untyped-def]
 
 
 def logout():  # type: ignore[no-untyped-def]
-    logout_user()
-    session.clear()
+    sessions.end()  # a new session generation: a copy of the cookie taken before no longer signs in
     flash(_("You have signed out."))
     return redirect(url_for("accounts.login"))
-
-
-def load_user(user_id: str) -> Any:
-    if user_id.startswith("e"):  # enterprise accounts "e<id>:<nonce>" (portal/enterprise); staff "<id>:<nonce>"
-        from portal.enterprise.accounts import load_account
-
-        return load_account(db.session, user_id)
-    return services.load_user(db.session, user_id)
-
-
-def enforce_idle_timeout() -> None:
-    """Server-side idle timeout (PERMANENT_SESSION_LIFETIME): the cookie's expiry alone is up to the browser."""
-    if SEEN_KEY not in session:
-        return
-    now = clock.now().timestamp()
-    limit = current_app.permanent_session_lifetime.total_seconds()
-    if now - float(session[SEEN_KEY]) > limit:
-        logout_user()
-        session.clear()
-        return
-    session[SEEN_KEY] = now
-
-
-def seen_at() -> datetime | None:
-    value = session.get(SEEN_KEY)
-    return datetime.fromtimestamp(float(value), UTC) if value else None
 
 
 bp.add_url_rule("/login", "login", login, methods=["GET", "POST"])

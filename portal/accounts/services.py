@@ -9,9 +9,10 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
-from werkzeug.security import check_password_hash, generate_password_hash
+from werkzeug.security import generate_password_hash
 
-from portal.domain import lockout, uscc
+from portal.accounts import signin
+from portal.domain import uscc
 from portal.domain.errors import DomainError
 from portal.domain.lockout import LoginPolicy
 from portal.domain.roles import Role
@@ -32,36 +33,21 @@ def normalize_email(email: str) -> str:
     return (email or "").strip().lower()
 
 
+STAFF_AUDIT = signin.Audit("user", success="login", failed="login_failed", locked="account_locked",
+                           refused_locked="login_refused_locked", signed_out="logout")  # fmt: skip
+
+
 def authenticate(session: Session, email: str, password: str, *, now: datetime, policy: LoginPolicy) -> User | None:
     """The user when the password is right and the account active and not locked; None otherwise.
 
-    After `max_failures` wrong passwords in a row the account is locked for `lock_minutes` (even the right
-    password is refused meanwhile). The answer does not tell which of these happened.
+    The rule and its audit are the shared sign-in service's (portal/accounts/signin.py), as for enterprise accounts.
     """
     user = session.scalar(sa.select(User).where(User.email == normalize_email(email)))
-    if user is None or lockout.is_locked(user.locked_until, now):
-        check_password_hash(_DUMMY_HASH, password)
-        if user is not None:
-            session.add(AuditEntry(actor=user.email, actor_id=user.id, action="login_refused_locked",
-                                   target=f"user:{user.id}", at=now))  # fmt: skip
-            session.commit()
+    if not signin.check_password(session, user, password, now=now, policy=policy, audit=STAFF_AUDIT,
+                                 dummy_hash=_DUMMY_HASH):  # fmt: skip
         return None
-    if not check_password_hash(user.password_hash, password):
-        user.failed_logins, locked_until = lockout.after_failure(user.failed_logins, now, policy)
-        action = "login_failed"
-        if locked_until is not None:
-            user.locked_until = locked_until
-            action = "account_locked"
-            log.warning("staff account locked after repeated failures: user=%s", user.id)
-        session.add(AuditEntry(actor=user.email, actor_id=user.id, action=action, target=f"user:{user.id}", at=now))
-        session.commit()
-        return None
-    if not user.is_active:
-        session.rollback()
-        return None
-    user.failed_logins, user.locked_until, user.last_login_at = 0, None, now
-    session.add(AuditEntry(actor=user.email, actor_id=user.id, action="login", target=f"user:{user.id}", at=now))
-    session.commit()
+    assert user is not None  # noqa: S101 - check_password is False for None
+    signin.start_generation(session, user, now=now, audit=STAFF_AUDIT)
     return user
 
 
@@ -82,7 +68,7 @@ def create_user(
     if session.scalar(sa.select(User.id).where(User.email == address)) is not None:
         raise AccountError("该电子邮箱已有账号", reason="duplicate")
     user = User(email=address, password_hash=generate_password_hash(password), role=role,
-                department_uscc=department, session_nonce=secrets.token_hex(8))  # fmt: skip
+                department_uscc=department, session_nonce=signin.new_generation())  # fmt: skip
     session.add(user)
     session.flush()
     session.add(AuditEntry(actor=actor, action="create_user", target=f"user:{user.id}", reason=role.value))
@@ -91,11 +77,5 @@ def create_user(
 
 
 def load_user(session: Session, user_id: str) -> User | None:
-    """flask-login's loader: "<id>:<nonce>"; a changed nonce (password reset, deactivation) ends old sessions."""
-    raw_id, _sep, nonce = (user_id or "").partition(":")
-    if not raw_id.isdigit() or not nonce:
-        return None
-    user = session.get(User, int(raw_id))
-    if user is None or not user.is_active or not secrets.compare_digest(user.session_nonce, nonce):
-        return None
-    return user
+    """flask-login's loader: "<id>:<nonce>"; a new nonce (sign-out, password change, deactivation) ends old sessions."""
+    return signin.load(session, User, user_id)

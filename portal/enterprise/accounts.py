@@ -16,10 +16,10 @@ from datetime import datetime
 import sqlalchemy as sa
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.orm import Session
-from werkzeug.security import check_password_hash, generate_password_hash
+from werkzeug.security import generate_password_hash
 
+from portal.accounts import signin
 from portal.accounts.services import MIN_PASSWORD, LoginPolicy, normalize_email
-from portal.domain import lockout
 from portal.domain.errors import DomainError
 from portal.models import AuditEntry
 from portal.models.enterprise import ENTERPRISE_ID_PREFIX, EnterpriseAccount
@@ -53,7 +53,7 @@ def register(session: Session, email: str, password: str, contact_name: str, *, 
     if existing is not None:
         return Registration(None, existing)
     account = EnterpriseAccount(email=address, password_hash=generate_password_hash(password),
-                                contact_name=contact_name, session_nonce=secrets.token_hex(8),
+                                contact_name=contact_name, session_nonce=signin.new_generation(),
                                 created_at=now, updated_at=now)  # fmt: skip
     session.add(account)
     session.flush()
@@ -128,7 +128,7 @@ def reset_password(session: Session, secret: str, token: str, password: str, *, 
     if len(password) < MIN_PASSWORD:
         raise AccountError("密码太短", reason="weak_password")
     account.password_hash = generate_password_hash(password)
-    account.session_nonce = secrets.token_hex(8)
+    account.session_nonce = signin.new_generation()
     account.failed_logins, account.locked_until = 0, None
     account.confirmed_at = account.confirmed_at or now  # the link reached the mailbox: the address is proven
     session.add(AuditEntry(actor=account.email, action="enterprise_password_reset",
@@ -143,40 +143,25 @@ class SignIn:
     unconfirmed: bool = False  # right password, e-mail not confirmed yet
 
 
+ENTERPRISE_AUDIT = signin.Audit("enterprise", success="enterprise_login", failed="enterprise_login_failed",
+                                locked="enterprise_account_locked", refused_locked="enterprise_login_refused_locked",
+                                signed_out="enterprise_logout", actor_id=False)  # fmt: skip
+
+
 def authenticate(session: Session, email: str, password: str, *, now: datetime, policy: LoginPolicy) -> SignIn:
-    """As the staff login: `max_failures` wrong passwords in a row lock the account for `lock_minutes`."""
+    """The staff sign-in service (portal/accounts/signin.py) with one more rule: a confirmed e-mail address."""
     account = find_by_email(session, email)
-    if account is None or lockout.is_locked(account.locked_until, now):
-        check_password_hash(_DUMMY_HASH, password)
+    if not signin.check_password(session, account, password, now=now, policy=policy, audit=ENTERPRISE_AUDIT,
+                                 dummy_hash=_DUMMY_HASH):  # fmt: skip
         return SignIn(None)
-    if not check_password_hash(account.password_hash, password):
-        account.failed_logins, locked_until = lockout.after_failure(account.failed_logins, now, policy)
-        action = "enterprise_login_failed"
-        if locked_until is not None:
-            account.locked_until = locked_until
-            action = "enterprise_account_locked"
-            log.warning("enterprise account locked after repeated failures: account=%s", account.id)
-        session.add(AuditEntry(actor=account.email, action=action, target=f"enterprise:{account.id}", at=now))
-        session.commit()
-        return SignIn(None)
-    if not account.is_active:
-        session.rollback()
-        return SignIn(None)
+    assert account is not None  # noqa: S101 - check_password is False for None
     if account.confirmed_at is None:
         session.rollback()
         return SignIn(None, unconfirmed=True)
-    account.failed_logins, account.locked_until, account.last_login_at = 0, None, now
-    session.add(AuditEntry(actor=account.email, action="enterprise_login", target=f"enterprise:{account.id}", at=now))
-    session.commit()
+    signin.start_generation(session, account, now=now, audit=ENTERPRISE_AUDIT)
     return SignIn(account)
 
 
 def load_account(session: Session, user_id: str) -> EnterpriseAccount | None:
-    """flask-login loader for ids "e<id>:<nonce>"; a password reset changes the nonce and ends old sessions."""
-    raw_id, _sep, nonce = (user_id or "").removeprefix(ENTERPRISE_ID_PREFIX).partition(":")
-    if not raw_id.isdigit() or not nonce:
-        return None
-    account = session.get(EnterpriseAccount, int(raw_id))
-    if account is None or not account.is_active or not secrets.compare_digest(account.session_nonce, nonce):
-        return None
-    return account
+    """flask-login loader for ids "e<id>:<nonce>"; sign-out and a password reset change the nonce (old sessions end)."""
+    return signin.load(session, EnterpriseAccount, user_id.removeprefix(ENTERPRISE_ID_PREFIX))

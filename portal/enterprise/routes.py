@@ -10,10 +10,11 @@ from typing import Any
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, logout_user
 
 from portal import clock
-from portal.accounts.routes import SEEN_KEY, safe_next
+from portal.accounts import sessions
+from portal.accounts.routes import safe_next
 from portal.accounts.services import LoginPolicy
 from portal.enterprise import accounts, bindings, dashboard
 from portal.enterprise.forms import ClaimForm, EmailForm, LoginForm, RegisterForm, ResetForm
@@ -125,10 +126,7 @@ def login():  # type: ignore[no-untyped-def]
         result = accounts.authenticate(db.session, form.email.data, form.password.data, now=clock.now(),
                                        policy=policy)  # fmt: skip
         if result.account is not None:
-            session.clear()  # no session fixation
-            session.permanent = True
-            login_user(result.account)
-            session[SEEN_KEY] = clock.now().timestamp()  # the idle timeout of portal/accounts applies too
+            sessions.start(result.account)  # the same session rules as staff (portal/accounts/sessions.py)
             return redirect(safe_next(request.args.get("next"), url_for("enterprise.home")))
         failed, unconfirmed = not result.unconfirmed, result.unconfirmed
     status = 401 if failed or unconfirmed else (400 if form.errors else 200)
@@ -136,8 +134,7 @@ def login():  # type: ignore[no-untyped-def]
 
 
 def logout():  # type: ignore[no-untyped-def]
-    logout_user()
-    session.clear()
+    sessions.end()  # a new session generation: a copy of the cookie taken before no longer signs in
     flash(_("You have signed out."))
     return redirect(url_for("enterprise.login"))
 

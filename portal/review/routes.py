@@ -9,7 +9,19 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    stream_with_context,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -189,7 +201,7 @@ def export_csv(kind: str):  # type: ignore[no-untyped-def]
         abort(400)
     rows = exports.decision_rows(db.session, kind, since)
     name = f"decisions-{kind}-{clock.today().isoformat()}.csv"
-    return Response(exports.to_csv(rows), mimetype="text/csv; charset=utf-8",
+    return Response(stream_with_context(exports.to_csv(rows)), mimetype="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f"attachment; filename={name}",
                              "Cache-Control": "private, no-store"})  # fmt: skip
 

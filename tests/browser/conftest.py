@@ -218,12 +218,45 @@ def context(browser: Browser, live_server: LiveServer) -> Iterator[BrowserContex
     ctx.close()
 
 
+# Runs before the page's own scripts (an init script is not subject to the page's CSP): keeps every
+# Content-Security-Policy violation of the document, so a test can fail on one.
+_CSP_RECORDER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  const where = `${e.sourceFile}:${e.lineNumber}`;
+  window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${where}`);
+});
+"""
+
+
+def csp_violations(page: Page) -> list[str]:
+    """The CSP violations of the current document, and those the console reported on any page of this test."""
+    found: list[str] = list(page.evaluate("() => window.__cspViolations || []"))
+    return found + list(getattr(page, "_csp_console", []))
+
+
+def assert_no_csp_violation(page: Page) -> None:
+    found = csp_violations(page)
+    assert found == [], f"Content-Security-Policy violations on {page.url}:\n" + "\n".join(found)
+
+
 @pytest.fixture
 def page(context: BrowserContext, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Page]:
-    """A page of the context; a full-page screenshot goes into the test's tmp dir when the test fails."""
+    """A page of the context; a full-page screenshot goes into the test's tmp dir when the test fails.
+
+    Every page is watched for Content-Security-Policy violations (events and console messages): a test that
+    passes fails at teardown when any page it opened broke the policy.
+    """
     page = context.new_page()
+    page.add_init_script(_CSP_RECORDER)
+    console: list[str] = []
+    page._csp_console = console  # type: ignore[attr-defined]
+    page.on("console", lambda message: console.append(message.text) if "Content Security Policy" in message.text
+            else None)  # fmt: skip
     yield page
     reports = request.node.stash.get(_REPORTS, {})
+    if not any(report.failed for report in reports.values()):
+        assert console == [], "Content-Security-Policy violations reported by the browser:\n" + "\n".join(console)
     if any(report.failed for report in reports.values()):
         shot = tmp_path / "failure.png"
         try:

@@ -1,4 +1,5 @@
-"""axe-core finds no WCAG 2.1 A/AA violation on the public and staff pages, in normal, 适老化 and English mode."""
+"""axe-core finds no WCAG 2.1 A/AA violation on the public and staff pages, in normal, 适老化 and English mode,
+and none of them breaks the Content-Security-Policy."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from portal import ROOT
 from portal.i18n import LOCALE_COOKIE
 from portal.public.views_site import CARE_COOKIE
 from tests.browser import axe
-from tests.browser.conftest import LiveServer, sign_in
+from tests.browser.conftest import LiveServer, assert_no_csp_violation, sign_in
 from tests.browser.pages import more_paths, page_paths
 
 ALL_PAGES = [
@@ -78,6 +79,7 @@ def _check(page: Page, path: str, status: int = 200, *, shot: str) -> None:
     assert response.status == status, f"{path}: HTTP {response.status}"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{re.sub(r'[^A-Za-z0-9]+', '-', shot).strip('-')}.png"), full_page=True)
+    assert_no_csp_violation(page)  # before axe, which is evaluated through DevTools
     found = axe.violations(page)
     assert not found, f"axe-core found WCAG 2.1 A/AA violations on {path}:\n{axe.describe(found)}"
 
