@@ -18,7 +18,7 @@ from flask_babel import gettext as _
 
 from portal.api.openapi_schemas import ref, schemas
 from portal.api.routes import bp
-from portal.api.search import MAX_FILTER_CHARS, SEARCH_TYPES
+from portal.search_args import MAX_FILTER_CHARS, SEARCH_TYPES
 from search.analysis import MAX_QUERY_CHARS
 from search.base import MAX_PER_PAGE
 

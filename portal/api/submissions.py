@@ -15,8 +15,8 @@ from portal.api.routes import bp
 from portal.clock import CHINA_TZ
 from portal.errors import error_response
 from portal.extensions import db
+from portal.rate_limits import track_guesses
 from portal.submissions import services
-from portal.submissions.routes import track_guesses
 
 
 def _iso(value: datetime) -> str:

@@ -21,8 +21,8 @@ from portal.chat import tickets
 from portal.chat.tickets import MAX_REPLY, TicketError, TicketStatus
 from portal.domain.roles import CONSULTATION_ROLES
 from portal.extensions import db
+from portal.form_helpers import clean_text
 from portal.review.routes import ID, _context, bp
-from portal.submissions.forms import clean_text
 
 STATUS_LABELS = {
     "open": _l("Waiting"),

@@ -11,34 +11,26 @@ from flask_babel import gettext as _
 from portal import clock
 from portal.domain.states import SubmissionKind
 from portal.extensions import db, limiter
+from portal.form_helpers import opts
 from portal.notify import get_notifier
+from portal.rate_limits import track_guesses
 from portal.services.calendar import work_calendar
 from portal.submissions import captcha, codes, services, targets
-from portal.submissions.forms import (
+from portal.submissions.forms import ComplaintForm, ObjectionForm, RepairForm, SubmissionForm, TrackForm
+from portal.submissions.labels import (
     COMPLAINT_TOPICS,
+    ELIGIBILITY_TEXT,
+    KIND_LABELS,
     OBJECTION_GROUNDS,
-    ComplaintForm,
-    ObjectionForm,
-    RepairForm,
-    SubmissionForm,
-    TrackForm,
-    opts,
+    OUTCOME_LABELS,
+    STATUS_LABELS,
 )
-from portal.submissions.labels import ELIGIBILITY_TEXT, KIND_LABELS, OUTCOME_LABELS, STATUS_LABELS
 
 bp = Blueprint("submissions", __name__)
 
 
 def submit_limit() -> str:
     return str(current_app.config["RATELIMIT_SUBMIT"])
-
-
-def track_limit() -> str:
-    return str(current_app.config["RATELIMIT_TRACK"])
-
-
-def _failed_lookup(response: Any) -> bool:
-    return bool(response.status_code == 404)
 
 
 def _settings() -> services.Settings:
@@ -160,14 +152,6 @@ def repair():  # type: ignore[no-untyped-def]
                 contact_email=form.contact_email.data or None,
             ))  # fmt: skip
     return _render_form("submissions/repair.html", form, 400 if form.errors else 200, **context)
-
-
-# Failed look-ups on the page and in the API share one budget per address (numbers cannot be probed twice as fast).
-TRACKING_SCOPE = "submission-tracking"
-
-
-def track_guesses(methods: list[str]) -> Any:
-    return limiter.shared_limit(track_limit, scope=TRACKING_SCOPE, methods=methods, deduct_when=_failed_lookup)
 
 
 @track_guesses(["POST"])  # the page itself (GET) stays reachable
