@@ -75,8 +75,8 @@ def register_staff_and_limits(app: Flask) -> None:
     from flask_babel import lazy_gettext as _l
 
     from portal import notify
-    from portal.accounts.manage import require_password_change
     from portal.accounts.routes import enforce_idle_timeout, load_user
+    from portal.accounts.views_manage import require_password_change
     from portal.extensions import limiter, login_manager
     from portal.review import nav as staff_menu
 
@@ -97,12 +97,6 @@ def register_staff_and_limits(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    import portal.api.chat  # noqa: F401  # adds POST /chat to the api blueprint
-    import portal.api.joint  # noqa: F401  # adds /joint/… (API-key authenticated, issue 10) to the api blueprint
-    import portal.api.openapi  # noqa: F401  # adds GET /openapi.json and the /docs page to the api blueprint
-    import portal.api.subjects  # noqa: F401  # adds GET /subjects/<uscc> and /subjects/p/<id> to the api blueprint
-    import portal.api.submissions  # noqa: F401  # adds GET /submissions/<no> to the api blueprint
-    import portal.review.bindings  # noqa: F401  # adds /bindings (enterprise bindings) to the review blueprint
     from portal.accounts import bp as accounts_bp
     from portal.api import bp as api_bp
     from portal.chat import bp as chat_bp

@@ -4,33 +4,24 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from portal import clock
-from portal.accounts import services
+from portal.accounts import services, views_manage
 from portal.accounts.forms import LoginForm
 from portal.domain.roles import Role
 from portal.extensions import db, limiter
 from portal.review import nav
+from portal.sign_in import SEEN_KEY, safe_next
 
 bp = Blueprint("accounts", __name__)
-SEEN_KEY = "staff_seen"
 
 
 def login_limit() -> str:
     return str(current_app.config["RATELIMIT_LOGIN"])
-
-
-def safe_next(target: str | None, default: str) -> str:
-    """Only a path on this site (microblog's check): no scheme, no host, no protocol-relative //host."""
-    if (target and target.startswith("/") and not target.startswith(("//", "/\\")) and target.isprintable()
-            and " " not in target and not urlsplit(target).netloc):  # browsers drop tabs: "/\t/host" is "//host"
-        return target
-    return default
 
 
 def _home() -> str:
@@ -93,5 +84,10 @@ def seen_at() -> datetime | None:
     return datetime.fromtimestamp(float(value), UTC) if value else None
 
 
-bp.add_url_rule("/login", "login", login, methods=["GET", "POST"])
-bp.add_url_rule("/logout", "logout", logout, methods=["POST"])
+URLS: list[tuple[str, str, Any, list[str]]] = [
+    ("/login", "login", login, ["GET", "POST"]),
+    ("/logout", "logout", logout, ["POST"]),
+    *views_manage.URLS,  # /users…, /password
+]
+for rule, endpoint, view, methods in URLS:
+    bp.add_url_rule(rule, endpoint, view, methods=methods)

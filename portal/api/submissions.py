@@ -1,6 +1,6 @@
 """GET /api/v1/submissions/<tracking_no>?code=… (CONTRACT.md): the status of an application, or one 404.
 
-Adds its route to the api blueprint when imported (create_app imports it before registering the blueprint).
+The route is in the api blueprint's URL table (portal/api/routes.py).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from typing import Any
 from flask import jsonify, request
 from flask_babel import gettext as _
 
-from portal.api.routes import bp
 from portal.clock import CHINA_TZ
 from portal.errors import error_response
 from portal.extensions import db
@@ -40,5 +39,3 @@ def submission_status(tracking_no: str) -> Any:
         }
     )
 
-
-bp.add_url_rule("/submissions/<tracking_no>", "submission", submission_status, methods=["GET"])

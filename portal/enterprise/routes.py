@@ -13,7 +13,6 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
 
 from portal import clock
-from portal.accounts.routes import SEEN_KEY, safe_next
 from portal.accounts.services import LoginPolicy
 from portal.enterprise import accounts, bindings, dashboard
 from portal.enterprise.forms import ClaimForm, EmailForm, LoginForm, RegisterForm, ResetForm
@@ -22,6 +21,7 @@ from portal.notify import get_notifier
 from portal.reports import services as report_services
 from portal.reports.labels import MARK_TEXT, STATUS_TEXT
 from portal.reports.routes import signer
+from portal.sign_in import SEEN_KEY, safe_next
 from portal.submissions.labels import ELIGIBILITY_TEXT, KIND_LABELS, STATUS_LABELS
 
 bp = Blueprint("enterprise", __name__)

@@ -1,10 +1,12 @@
 """Red-list conflicts in the back office (/review/conflicts): red-list entries whose subject has public dishonesty
 information (DOMAIN §5.5). A department's verifier sees the entries its department recognised (as 发起单位).
 
-Adds its routes to the review blueprint when imported (portal/review/__init__.py imports it).
+URLS is added to the review blueprint by portal/review/__init__.py.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from flask import Response, render_template
 from flask_babel import lazy_gettext as _l
@@ -14,7 +16,7 @@ from portal import clock
 from portal.accounts.permissions import role_required
 from portal.domain.roles import Role, sees_only_own_department
 from portal.extensions import db
-from portal.review.routes import _context, bp
+from portal.review.routes import _context
 from portal.services import conflicts
 
 REASON_LABELS = {
@@ -46,5 +48,7 @@ def conflicts_csv():  # type: ignore[no-untyped-def]
                              "Cache-Control": "private, no-store"})  # fmt: skip
 
 
-bp.add_url_rule("/conflicts", "conflicts", conflicts_page)
-bp.add_url_rule("/conflicts.csv", "conflicts_csv", conflicts_csv)
+URLS: list[tuple[str, str, Any, list[str]]] = [
+    ("/conflicts", "conflicts", conflicts_page, ["GET"]),
+    ("/conflicts.csv", "conflicts_csv", conflicts_csv, ["GET"]),
+]

@@ -11,15 +11,15 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user
 
 from portal import clock
-from portal.accounts import management
+from portal.accounts import manage_services
 from portal.accounts.forms import NewStaffForm, PasswordChangeForm
 from portal.accounts.permissions import role_required
-from portal.accounts.routes import SEEN_KEY, bp
 from portal.accounts.services import AccountError
 from portal.domain.roles import Role
 from portal.extensions import db
 from portal.models import User
 from portal.review import nav
+from portal.sign_in import SEEN_KEY
 from portal.submissions.labels import ROLE_LABELS
 
 ERROR_TEXT = {
@@ -43,8 +43,8 @@ def _message(error: AccountError) -> str:
     return str(text) % error.params if text is not None else _("The account could not be changed.")
 
 
-def _admin() -> management.Admin:
-    return management.Admin(id=current_user.id, email=current_user.email)
+def _admin() -> manage_services.Admin:
+    return manage_services.Admin(id=current_user.id, email=current_user.email)
 
 
 def _page(template: str, **values: Any) -> str:
@@ -53,7 +53,7 @@ def _page(template: str, **values: Any) -> str:
 
 @role_required(Role.ADMIN)
 def users():  # type: ignore[no-untyped-def]
-    return _page("accounts/users.html", accounts=management.staff_accounts(db.session), now=clock.now(),
+    return _page("accounts/users.html", accounts=manage_services.staff_accounts(db.session), now=clock.now(),
                  form=_new_staff_form(), issued=None)  # fmt: skip
 
 
@@ -69,7 +69,7 @@ def create():  # type: ignore[no-untyped-def]
     issued = None
     if form.validate_on_submit():
         try:
-            user, password = management.create_account(db.session, form.email.data, Role(form.role.data),
+            user, password = manage_services.create_account(db.session, form.email.data, Role(form.role.data),
                                                        form.department_uscc.data or None, admin=_admin())  # fmt: skip
             issued = (user, password)
             form = _new_staff_form()
@@ -78,7 +78,7 @@ def create():  # type: ignore[no-untyped-def]
             db.session.rollback()
             form.email.errors = [*form.email.errors, _message(error)]
     status = 201 if issued else (400 if form.errors else 200)
-    return _page("accounts/users.html", accounts=management.staff_accounts(db.session), now=clock.now(),
+    return _page("accounts/users.html", accounts=manage_services.staff_accounts(db.session), now=clock.now(),
                  form=form, issued=issued), status  # fmt: skip
 
 
@@ -87,13 +87,13 @@ def act(user_id: int, action: str):  # type: ignore[no-untyped-def]
     admin, now = _admin(), clock.now()
     try:
         if action == "reset-password":
-            user, password = management.reset_password(db.session, user_id, admin=admin, now=now)
-            return _page("accounts/users.html", accounts=management.staff_accounts(db.session), now=now,
+            user, password = manage_services.reset_password(db.session, user_id, admin=admin, now=now)
+            return _page("accounts/users.html", accounts=manage_services.staff_accounts(db.session), now=now,
                          form=_new_staff_form(), issued=(user, password), reset=True)  # fmt: skip
         if action in ("deactivate", "activate"):
-            management.set_active(db.session, user_id, action == "activate", admin=admin, now=now)
+            manage_services.set_active(db.session, user_id, action == "activate", admin=admin, now=now)
         elif action == "unlock":
-            management.unlock(db.session, user_id, admin=admin, now=now)
+            manage_services.unlock(db.session, user_id, admin=admin, now=now)
         else:
             abort(404)
     except AccountError as error:
@@ -112,7 +112,7 @@ def password():  # type: ignore[no-untyped-def]
     if form.validate_on_submit():
         user = db.session.get(User, current_user.id)
         try:
-            management.change_own_password(db.session, user, form.current.data, form.new.data, now=clock.now())
+            manage_services.change_own_password(db.session, user, form.current.data, form.new.data, now=clock.now())
         except AccountError as error:
             db.session.rollback()
             field = form.current if error.params.get("reason") == "wrong_current" else form.new
@@ -126,7 +126,7 @@ def password():  # type: ignore[no-untyped-def]
             return redirect(nav.home_url(user.role))
     status = 400 if form.errors else 200
     return _page("accounts/password.html", form=form, required=current_user.must_change_password,
-                 minimum=management.MIN_PASSWORD), status  # fmt: skip
+                 minimum=manage_services.MIN_PASSWORD), status  # fmt: skip
 
 
 def require_password_change() -> Any:
@@ -138,7 +138,9 @@ def require_password_change() -> Any:
     return redirect(url_for("accounts.password"))
 
 
-bp.add_url_rule("/users", "users", users)
-bp.add_url_rule("/users/new", "create", create, methods=["POST"])
-bp.add_url_rule("/users/<int:user_id>/<action>", "act", act, methods=["POST"])
-bp.add_url_rule("/password", "password", password, methods=["GET", "POST"])
+URLS: list[tuple[str, str, Any, list[str]]] = [
+    ("/users", "users", users, ["GET"]),
+    ("/users/new", "create", create, ["POST"]),
+    ("/users/<int:user_id>/<action>", "act", act, ["POST"]),
+    ("/password", "password", password, ["GET", "POST"]),
+]
