@@ -1,7 +1,7 @@
 """The public blueprint: its URL table (one place, as indico's blueprint.py) and the app-wide template helpers.
 
 Views live in views_site.py (home, language, 适老化, static pages), views_records.py (双公示 listings,
-exports, record pages, subject profiles) and views_lists.py (信用名单).
+exports, record pages, subject profiles), views_lists.py (信用名单) and views_stats.py (statistics).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from portal.i18n import (
     STATUS_LABELS,
     SUBJECT_KIND_LABELS,
 )
-from portal.public import stats, views_lists, views_records, views_site
+from portal.public import views_lists, views_records, views_site, views_stats
 
 bp = Blueprint("public", __name__)
 
@@ -37,8 +37,8 @@ URLS: list[tuple[str, str, Any]] = [
     ("/guides", "guides", views_site.guides),
     ("/guides/<any(objection, complaint, repair, publicity):slug>", "guide", views_site.guide),
     ("/sitemap", "sitemap", views_site.sitemap),
-    ("/statistics", "statistics", stats.statistics),
-    (f"/statistics/<any({', '.join(stats.TABLES)}):table>.csv", "statistics_csv", stats.statistics_csv),
+    ("/statistics", "statistics", views_stats.statistics),
+    (f"/statistics/<any({', '.join(views_stats.TABLES)}):table>.csv", "statistics_csv", views_stats.statistics_csv),
     ("/penalties", "penalties", views_records.penalties),
     (f"/penalties/<{ID}:record_id>", "penalty", views_records.penalty),
     ("/penalties/export.<any(csv, xlsx):fmt>", "penalties_export", views_records.penalties_export),

@@ -16,8 +16,8 @@ from portal import clock
 from portal.accounts.permissions import role_required
 from portal.domain.roles import Role, sees_only_own_department
 from portal.extensions import db
+from portal.review import redlist_conflicts
 from portal.review.routes import _context
-from portal.services import conflicts
 
 REASON_LABELS = {
     "blacklist": _l("Serious dishonesty list"),
@@ -27,11 +27,11 @@ REASON_LABELS = {
 }
 
 
-def _found() -> list[conflicts.Conflict]:
+def _found() -> list[redlist_conflicts.Conflict]:
     department = current_user.department_uscc if sees_only_own_department(current_user.role) else None
     if sees_only_own_department(current_user.role) and not department:
         return []
-    return conflicts.red_list_conflicts(db.session, clock.today(), recognised_by_uscc=department)
+    return redlist_conflicts.red_list_conflicts(db.session, clock.today(), recognised_by_uscc=department)
 
 
 @role_required(*Role)
@@ -43,7 +43,7 @@ def conflicts_page():  # type: ignore[no-untyped-def]
 @role_required(*Role)
 def conflicts_csv():  # type: ignore[no-untyped-def]
     name = f"red-list-conflicts-{clock.today().isoformat()}.csv"
-    return Response(conflicts.to_csv(_found()), mimetype="text/csv; charset=utf-8",
+    return Response(redlist_conflicts.to_csv(_found()), mimetype="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f"attachment; filename={name}",
                              "Cache-Control": "private, no-store"})  # fmt: skip
 
