@@ -209,6 +209,35 @@ def test_the_known_cycles_still_exist() -> None:
     assert not gone, f"these cycles are gone; remove them from KNOWN_CYCLES:\n{_show(gone)}"
 
 
+# HTTP glue of one feature used by another, waiting for issue 14's labels-once and URLs-once work. Shared helpers
+# live in neutral modules (portal/form_helpers.py, search_args.py, rate_limits.py, sign_in.py); do not add here.
+KNOWN_CROSS_FEATURE_IMPORTS = [
+    ("portal.enterprise.routes", "portal.reports.routes"),  # signer()
+    ("portal.follows.mail", "portal.public.routes"),  # RECORD_ENDPOINTS
+    ("portal.public.views_site", "portal.cms.views_public"),  # render_index
+    ("portal.review.bindings", "portal.enterprise.forms"),  # DecisionForm
+    ("portal.review.bindings", "portal.enterprise.routes"),  # BINDING_STATUS labels
+]
+
+
+def _is_web_glue(module: str) -> bool:
+    """A blueprint's routes, views or forms; every module of the JSON API is HTTP glue too."""
+    name = module.rpartition(".")[2]
+    return name in ("routes", "forms") or name.startswith("views_") or module.startswith("portal.api.")
+
+
+def test_features_do_not_import_each_others_routes_views_or_forms() -> None:
+    graph = import_graph()
+    found = sorted(
+        (module, target)
+        for module, targets in graph.items()
+        for target in targets
+        if module.count(".") >= 2 and _is_web_glue(target) and target.split(".")[1] != module.split(".")[1]
+    )
+    new = [pair for pair in found if pair not in KNOWN_CROSS_FEATURE_IMPORTS]
+    assert not new, "\n".join(f"{module} imports {target}" for module, target in new)
+
+
 def _imported_names(path: Path) -> set[str]:
     """Dotted names of every module a file imports (relative imports stay inside the project, so they are skipped)."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
