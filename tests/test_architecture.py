@@ -216,7 +216,6 @@ KNOWN_CROSS_FEATURE_IMPORTS = [
     ("portal.follows.mail", "portal.public.routes"),  # RECORD_ENDPOINTS
     ("portal.public.views_site", "portal.cms.views_public"),  # render_index
     ("portal.review.bindings", "portal.enterprise.forms"),  # DecisionForm
-    ("portal.review.bindings", "portal.enterprise.routes"),  # BINDING_STATUS labels
 ]
 
 

@@ -19,7 +19,7 @@ from portal.accounts.permissions import role_required
 from portal.domain.roles import BINDING_ROLES
 from portal.enterprise import bindings
 from portal.enterprise.forms import DecisionForm
-from portal.enterprise.routes import BINDING_STATUS
+from portal.enterprise.labels import BINDING_STATUS
 from portal.extensions import db
 from portal.models.enterprise import BindingStatus
 from portal.notify import get_notifier
