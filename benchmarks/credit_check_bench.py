@@ -23,12 +23,12 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from portal import clock, create_app  # noqa: E402
+from portal.db_setup import load_list_types, load_measures  # noqa: E402
 from portal.domain import uscc  # noqa: E402
 from portal.extensions import db  # noqa: E402
 from portal.joint import apikeys, checks  # noqa: E402
 from portal.models import ListEntry, ListType, Penalty, Permit, Subject  # noqa: E402
 from portal.services.calendar import work_calendar  # noqa: E402
-from portal.services.setup import load_list_types, load_measures  # noqa: E402
 
 TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)

@@ -20,11 +20,11 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from portal import clock, create_app  # noqa: E402
+from portal.db_setup import load_list_types, load_measures  # noqa: E402
+from portal.demo.load import load_demo  # noqa: E402
 from portal.extensions import db  # noqa: E402
 from portal.follows import digest, feeds, mail, services  # noqa: E402
 from portal.models import Penalty, Subject  # noqa: E402
-from portal.services.demo_load import load_demo  # noqa: E402
-from portal.services.setup import load_list_types, load_measures  # noqa: E402
 
 
 def main() -> None:

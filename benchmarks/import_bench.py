@@ -18,9 +18,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from portal import create_app, demo  # noqa: E402
+from portal.db_setup import load_list_types  # noqa: E402
 from portal.extensions import db  # noqa: E402
 from portal.importers.run import import_file  # noqa: E402
-from portal.services.setup import load_list_types  # noqa: E402
 
 AS_OF = date(2026, 11, 23)
 

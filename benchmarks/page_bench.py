@@ -23,10 +23,10 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from portal import create_app  # noqa: E402
+from portal.db_setup import load_list_types, load_measures  # noqa: E402
+from portal.demo.load import load_demo  # noqa: E402
 from portal.extensions import db  # noqa: E402
 from portal.models import ListEntry, Penalty, Permit, Subject  # noqa: E402
-from portal.services.demo_load import load_demo  # noqa: E402
-from portal.services.setup import load_list_types, load_measures  # noqa: E402
 from portal.visibility import public_on  # noqa: E402
 
 AS_OF = date(2026, 11, 23)

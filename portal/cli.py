@@ -17,8 +17,8 @@ from portal import clock
 @with_appcontext
 def init_db_command() -> None:
     """Create or upgrade the schema (Alembic migrations) and load the reference catalogue."""
+    from portal.db_setup import init_db
     from portal.extensions import db
-    from portal.services.setup import init_db
 
     counts = init_db(db.session, current_app.extensions["migrate"].directory)
     click.echo(f"database ready (list types {counts['list_types']}, measures {counts['measures']})")
@@ -71,9 +71,9 @@ def import_command(file: Path, kind: str, source_label: str | None) -> None:
 @with_appcontext
 def demo_data_command(records: int, seed: int, as_of: str | None, if_empty: bool) -> None:
     """Generate realistic, deterministic demo data (same seed and as-of date, same data)."""
+    from portal.demo.load import has_records, load_demo
     from portal.domain.dates import parse_date
     from portal.extensions import db
-    from portal.services.demo_load import has_records, load_demo
 
     if if_empty and has_records(db.session):
         click.echo("demo data: database already has records, nothing done")

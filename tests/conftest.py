@@ -15,8 +15,8 @@ from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 
 from portal import ROOT, create_app
+from portal.db_setup import load_list_types, load_measures
 from portal.extensions import db
-from portal.services.setup import load_list_types, load_measures
 
 DATA = Path(__file__).parent / "data"
 TODAY = date(2026, 11, 23)  # fixed "today" for import tests: data-standard §9 examples are valid on it

@@ -7,7 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional
 
-from portal.submissions.forms import clean_code
+from portal.form_helpers import clean_code
 
 REQUIRED = _l("This field is required.")
 

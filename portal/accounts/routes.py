@@ -2,33 +2,25 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from typing import Any
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal import clock
-from portal.accounts import services, sessions
+from portal.accounts import services, sessions, views_manage
 from portal.accounts.forms import LoginForm
 from portal.domain.roles import Role
 from portal.extensions import db, limiter
 from portal.review import nav
+from portal.sign_in import safe_next
 
 bp = Blueprint("accounts", __name__)
-SEEN_KEY = sessions.SEEN_KEY  # kept for the password-change page, which starts a session of its own
 
 
 def login_limit() -> str:
     return str(current_app.config["RATELIMIT_LOGIN"])
-
-
-def safe_next(target: str | None, default: str) -> str:
-    """Only a path on this site (microblog's check): no scheme, no host, no protocol-relative //host."""
-    if (target and target.startswith("/") and not target.startswith(("//", "/\\")) and target.isprintable()
-            and " " not in target and not urlsplit(target).netloc):  # browsers drop tabs: "/\t/host" is "//host"
-        return target
-    return default
 
 
 def _home() -> str:
@@ -61,5 +53,10 @@ def logout():  # type: ignore[no-untyped-def]
     return redirect(url_for("accounts.login"))
 
 
-bp.add_url_rule("/login", "login", login, methods=["GET", "POST"])
-bp.add_url_rule("/logout", "logout", logout, methods=["POST"])
+URLS: list[tuple[str, str, Any, list[str]]] = [
+    ("/login", "login", login, ["GET", "POST"]),
+    ("/logout", "logout", logout, ["POST"]),
+    *views_manage.URLS,  # /users…, /password
+]
+for rule, endpoint, view, methods in URLS:
+    bp.add_url_rule(rule, endpoint, view, methods=methods)

@@ -1,6 +1,6 @@
 """POST /api/v1/chat (CONTRACT.md): one message in, one grounded reply out; the conversation is kept server-side.
 
-Adds its route to the api blueprint when imported (create_app imports it before registering the blueprint).
+The route is in the api blueprint's URL table (portal/api/routes.py).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 
 from portal import clock
-from portal.api.routes import bp
 from portal.chat import sessions
 from portal.chat.services import DEFAULT_LOCALE, MAX_MESSAGE, chat
 from portal.errors import error_response
@@ -55,5 +54,3 @@ def chat_message() -> Any:
     db.session.commit()
     return jsonify(answer)
 
-
-bp.add_url_rule("/chat", "chat", chat_message, methods=["POST"])

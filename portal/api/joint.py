@@ -2,7 +2,8 @@
 
 Authentication is a department API key (`Authorization: Bearer jlk_…`, or `X-API-Key`), never the session cookie,
 so the api blueprint stays exempt from CSRF. Each key has scopes and its own rate limit; every authenticated call
-(allowed or refused for its scope) writes an AuditEntry. Adds its routes to the api blueprint when imported.
+(allowed or refused for its scope) writes an AuditEntry.
+The routes are in the api blueprint's URL table (portal/api/routes.py).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from flask import current_app, g, jsonify, make_response, request
 from flask_babel import gettext as _
 
 from portal import clock
-from portal.api.routes import bp
 from portal.domain import joint
 from portal.domain.errors import DomainError
 from portal.errors import error_response
@@ -261,10 +261,3 @@ def list_changes() -> Any:
 
     return _guarded("changes", handle)
 
-
-bp.add_url_rule("/joint/checks", "joint_check", check_one, methods=["POST"])
-bp.add_url_rule("/joint/checks/batch", "joint_check_batch", check_batch, methods=["POST"])
-bp.add_url_rule(
-    "/joint/checks/<int(max=2147483647):check_id>/feedback", "joint_feedback", submit_feedback, methods=["POST"]
-)
-bp.add_url_rule("/joint/changes", "joint_changes", list_changes, methods=["GET"])

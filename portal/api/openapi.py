@@ -17,8 +17,7 @@ from flask import jsonify, render_template
 from flask_babel import gettext as _
 
 from portal.api.openapi_schemas import ref, schemas
-from portal.api.routes import bp
-from portal.api.search import MAX_FILTER_CHARS, SEARCH_TYPES
+from portal.search_args import MAX_FILTER_CHARS, SEARCH_TYPES
 from search.analysis import MAX_QUERY_CHARS
 from search.contract import MAX_PER_PAGE
 
@@ -247,6 +246,3 @@ def docs() -> Any:
     ]
     return render_template("api/docs.html", spec=spec, operations=operations)
 
-
-bp.add_url_rule("/openapi.json", "openapi", openapi_json, methods=["GET"])
-bp.add_url_rule("/docs", "docs", docs, methods=["GET"])

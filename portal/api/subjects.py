@@ -12,7 +12,6 @@ from flask import jsonify
 from flask_babel import gettext as _
 
 from portal import clock
-from portal.api.routes import bp
 from portal.errors import error_response
 from portal.extensions import db
 from portal.indexing import record_url, subject_url
@@ -75,6 +74,3 @@ def subject_by_uscc(uscc: str) -> Any:
 def subject_by_public_id(public_id: str) -> Any:
     return _answer(records.profile_by_public_id(db.session, clock.today(), public_id[:32]))
 
-
-bp.add_url_rule("/subjects/<uscc>", "subject", subject_by_uscc, methods=["GET"])
-bp.add_url_rule("/subjects/p/<public_id>", "subject_by_id", subject_by_public_id, methods=["GET"])

@@ -1,6 +1,6 @@
 """GET /api/v1/submissions/<tracking_no>?code=… (CONTRACT.md): the status of an application, or one 404.
 
-Adds its route to the api blueprint when imported (create_app imports it before registering the blueprint).
+The route is in the api blueprint's URL table (portal/api/routes.py).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from flask import jsonify, request
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 
-from portal.api.routes import bp
 from portal.clock import CHINA_TZ
 from portal.errors import error_response
 from portal.extensions import db
@@ -41,5 +40,3 @@ def submission_status(tracking_no: str) -> Any:
         }
     )
 
-
-bp.add_url_rule("/submissions/<tracking_no>", "submission", submission_status, methods=["GET"])

@@ -10,8 +10,8 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
+from portal.form_helpers import clean_text, opts
 from portal.models.cms import BODY_MAX, SLUG_MAX, SUMMARY_MAX, TITLE_MAX, PageKind
-from portal.submissions.forms import clean_text, opts
 
 KIND_LABELS = {
     PageKind.POLICY.value: _l("Policies and regulations"),

@@ -4,6 +4,7 @@ The rows go through the importer like real files (data-standard.md §4–§6), s
 standard's Chinese headers, valid, and now and then "messy but valid" the way real files are (other date
 formats, full-width USCCs, thousands separators, 文号 with other brackets). Same (kind, count, seed, as_of)
 → same rows; no global random state and no clock. Word lists live in portal/demo/vocab/.
+load.py feeds them through the real importer into a Session (`flask demo-data`).
 """
 
 from portal.demo.generate import DemoPlan, generate_rows, plan_for, write_csv

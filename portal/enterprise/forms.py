@@ -10,17 +10,17 @@ from wtforms import BooleanField, FileField, PasswordField, StringField, TextAre
 from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
 
 from portal.accounts.services import MIN_PASSWORD
-from portal.submissions import uploads
-from portal.submissions.forms import (
+from portal.form_helpers import (
     REQUIRED,
     UPLOAD_ERRORS,
-    _valid_email,
-    _valid_phone,
-    _valid_uscc,
     clean_code,
     clean_text,
     clean_upper,
+    valid_email,
+    valid_phone,
+    valid_uscc,
 )
+from portal.submissions import uploads
 
 PASSWORD_HINT = _l("At least %(n)s characters.", n=MIN_PASSWORD)
 
@@ -32,7 +32,7 @@ def _strong(form: FlaskForm, field: Any) -> None:
 
 class RegisterForm(FlaskForm):
     email = StringField(_l("E-mail"), filters=[clean_code],
-                        validators=[DataRequired(REQUIRED), Length(max=254), _valid_email])  # fmt: skip
+                        validators=[DataRequired(REQUIRED), Length(max=254), valid_email])  # fmt: skip
     contact_name = StringField(_l("Your name"), filters=[clean_text],
                                validators=[DataRequired(REQUIRED), Length(max=64)])  # fmt: skip
     password = PasswordField(_l("Password"), validators=[DataRequired(REQUIRED), Length(max=256), _strong])
@@ -48,7 +48,7 @@ class LoginForm(FlaskForm):
 
 class EmailForm(FlaskForm):
     email = StringField(_l("E-mail"), filters=[clean_code],
-                        validators=[DataRequired(REQUIRED), Length(max=254), _valid_email])  # fmt: skip
+                        validators=[DataRequired(REQUIRED), Length(max=254), valid_email])  # fmt: skip
 
 
 class ResetForm(FlaskForm):
@@ -59,13 +59,13 @@ class ResetForm(FlaskForm):
 
 class ClaimForm(FlaskForm):
     uscc = StringField(_l("Unified social credit code"), filters=[clean_upper],
-                       validators=[DataRequired(REQUIRED), Length(max=18), _valid_uscc])  # fmt: skip
+                       validators=[DataRequired(REQUIRED), Length(max=18), valid_uscc])  # fmt: skip
     claimed_name = StringField(_l("Name as on the business licence"), filters=[clean_text],
                                validators=[DataRequired(REQUIRED), Length(max=256)])  # fmt: skip
     applicant_name = StringField(_l("Name of the person handling the binding"), filters=[clean_text],
                                  validators=[DataRequired(REQUIRED), Length(max=64)])  # fmt: skip
     applicant_phone = StringField(_l("Phone number"), filters=[clean_code],
-                                  validators=[DataRequired(REQUIRED), Length(max=32), _valid_phone])  # fmt: skip
+                                  validators=[DataRequired(REQUIRED), Length(max=32), valid_phone])  # fmt: skip
     licence = FileField(_l("Business licence (营业执照)"))
     authorisation = FileField(_l("Letter of authorisation (授权委托书)"))
 

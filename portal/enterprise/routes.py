@@ -14,20 +14,19 @@ from flask_login import current_user, logout_user
 
 from portal import clock
 from portal.accounts import sessions
-from portal.accounts.routes import safe_next
 from portal.accounts.services import LoginPolicy
 from portal.enterprise import accounts, bindings, dashboard
 from portal.enterprise.forms import ClaimForm, EmailForm, LoginForm, RegisterForm, ResetForm
+from portal.enterprise.labels import BINDING_STATUS
 from portal.extensions import db, limiter
 from portal.notify import get_notifier
 from portal.reports import services as report_services
 from portal.reports.labels import MARK_TEXT, STATUS_TEXT
 from portal.reports.routes import signer
+from portal.sign_in import safe_next
 from portal.submissions.labels import ELIGIBILITY_TEXT, KIND_LABELS, STATUS_LABELS
 
 bp = Blueprint("enterprise", __name__)
-BINDING_STATUS = {"pending": _l("Waiting for review"), "approved": _l("Bound"), "rejected": _l("Not approved"),
-                  "revoked": _l("Revoked")}  # fmt: skip
 CLAIM_ERRORS = {
     "duplicate": _l("You have already applied for or are already bound to this subject."),
     "too_many": _l("You have too many applications waiting for review. Wait for their result first."),

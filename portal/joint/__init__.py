@@ -1,6 +1,5 @@
 """联合奖惩 (issue 10): catalogue management, 信用核查, 执行反馈, statistics and department API keys under /joint."""
 
-from portal.joint import cli  # noqa: F401  # adds `flask joint import-measures` to bp
 from portal.joint.routes import bp
 
 __all__ = ["bp"]

@@ -1,4 +1,4 @@
-"""JSON shapes of the 联合奖惩 API (described in portal/joint/api_spec.py; a test keeps the two in step)."""
+"""JSON shapes of the 联合奖惩 API (described in portal/joint/api_schemas.py; a test keeps the two in step)."""
 
 from __future__ import annotations
 

@@ -2,6 +2,7 @@
 
 Prints one summary line `imported=N updated=N rejected=N`, writes rejected rows with line and reasons to
 FILE.rejects.csv, exits 0 when the file was read and 2 with a one-line error when it cannot be read.
+portal/joint/routes.py adds it to the blueprint's command group, which makes it `flask joint …`.
 """
 
 from __future__ import annotations
@@ -14,10 +15,9 @@ import click
 from portal import clock
 from portal.extensions import db
 from portal.joint.measures_import import BadMeasuresFile, import_measures, rejects_csv
-from portal.joint.routes import bp
 
 
-@bp.cli.command("import-measures")
+@click.command("import-measures")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def import_measures_command(path: Path) -> None:
     try:

@@ -10,8 +10,8 @@ from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from portal.domain import joint
+from portal.form_helpers import clean_text, opts
 from portal.joint.labels import ACT_LABELS, CATEGORY_LABELS, SCOPE_LABELS
-from portal.submissions.forms import clean_text, opts
 
 REQUIRED = _l("This field is required.")
 MAX_BATCH_TEXT = 64 * 1024

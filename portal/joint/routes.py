@@ -7,6 +7,7 @@ from typing import Any
 from flask import Blueprint
 
 from portal.joint import views_admin, views_catalogue, views_checks
+from portal.joint.cli import import_measures_command
 
 bp = Blueprint("joint", __name__)
 ID = "int(max=2147483647)"  # larger ids cannot exist (and would overflow SQLite's integer binding)
@@ -32,3 +33,5 @@ URLS: list[tuple[str, str, Any, list[str]]] = [
 ]  # fmt: skip
 for rule, endpoint, view, methods in URLS:
     bp.add_url_rule(rule, endpoint, view, methods=methods)
+# Before the blueprint is registered: Flask adds the `joint` command group to the app only if it has commands.
+bp.cli.add_command(import_measures_command)

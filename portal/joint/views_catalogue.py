@@ -15,12 +15,12 @@ from portal import clock
 from portal.accounts.permissions import role_required
 from portal.domain.roles import JOINT_ADMIN_ROLES
 from portal.extensions import db
+from portal.form_helpers import opts
 from portal.joint import catalogue_admin as admin
 from portal.joint.forms import ImportForm, ListTypeForm, MeasureForm, ReasonForm
 from portal.joint.measures_import import BadMeasuresFile, import_measures
 from portal.joint.views_checks import VIEW_ROLES, labels
 from portal.models import ListType, Measure
-from portal.submissions.forms import opts
 
 ADMIN = tuple(JOINT_ADMIN_ROLES)
 MAX_IMPORT = 5 * 1024 * 1024

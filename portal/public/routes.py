@@ -1,7 +1,7 @@
 """The public blueprint: its URL table (one place, as indico's blueprint.py) and the app-wide template helpers.
 
 Views live in views_site.py (home, language, 适老化, static pages), views_records.py (双公示 listings,
-exports, record pages, subject profiles) and views_lists.py (信用名单).
+exports, record pages, subject profiles), views_lists.py (信用名单) and views_stats.py (statistics).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from portal.i18n import (
     STATUS_LABELS,
     SUBJECT_KIND_LABELS,
 )
-from portal.public import stats, views_lists, views_records, views_site
+from portal.public import views_lists, views_records, views_site, views_stats
 
 bp = Blueprint("public", __name__)
 
@@ -38,7 +38,7 @@ urls.register(bp, {
     "guides": views_site.guides,
     "guide": views_site.guide,
     "sitemap": views_site.sitemap,
-    "statistics": stats.statistics,
+    "statistics": views_stats.statistics,
     "penalties": views_records.penalties,
     "penalty": views_records.penalty,
     "penalties_export": views_records.penalties_export,
@@ -54,7 +54,8 @@ urls.register(bp, {
     "list_type_export": views_lists.list_type_export,
     "list_entry": views_lists.entry,
 })
-bp.add_url_rule(f"/statistics/<any({', '.join(stats.TABLES)}):table>.csv", "statistics_csv", stats.statistics_csv)
+_STATISTICS_CSV = f"/statistics/<any({', '.join(views_stats.TABLES)}):table>.csv"  # the table names are the view's
+bp.add_url_rule(_STATISTICS_CSV, "statistics_csv", views_stats.statistics_csv)
 
 SECTIONS = (("/penalties", "publicity"), ("/permits", "publicity"), ("/subjects", "publicity"),
             ("/lists", "lists"), ("/guides", "guides"), ("/about", "about"),

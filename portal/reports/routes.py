@@ -14,11 +14,11 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from portal import clock
 from portal.extensions import db, limiter
+from portal.form_helpers import clean_code
 from portal.models.enterprise import EnterpriseAccount
 from portal.public import records
 from portal.reports import document, fonts, pdf, services, signing
 from portal.reports.labels import MARK_TEXT, SECTION_TITLES, SEVERITY_TEXT, STATUS_TEXT, VERSION_TITLES
-from portal.submissions.forms import clean_code
 
 bp = Blueprint("reports", __name__)
 NO = "string(length=22)"  # XYBG-YYYYMMDD-XXXXXXXX

@@ -1,6 +1,15 @@
-"""Staff back office: queues, decisions, SLA, audit (login + role required)."""
+"""Staff back office: queues, decisions, SLA, audit (login + role required).
 
-from portal.review import calendar_admin, conflicts, consultations  # noqa: F401  # add their routes to bp
+routes.py defines bp and the URL table of the queue screens. The bindings, conflicts, consultations and calendar screens
+build on routes.py's helpers (so routes.py cannot import them); their URL tables are added to bp here, once.
+"""
+
+from portal.review import bindings, calendar_admin, conflicts, consultations
 from portal.review.routes import bp
+
+for screen in (conflicts, consultations, bindings, calendar_admin):
+    for rule, endpoint, view, methods in screen.URLS:
+        bp.add_url_rule(rule, endpoint, view, methods=methods)
+bp.context_processor(calendar_admin.calendar_context)  # the deadline pages' warning of estimated years
 
 __all__ = ["bp"]

@@ -1,7 +1,7 @@
 """Back-office screen of enterprise bindings (/review/bindings): list, documents, approve / reject / revoke.
 
-Added to the review blueprint (imported in register_blueprints, as portal.api.chat is); every decision is an
-AuditEntry written by portal.enterprise.bindings.decide.
+URLS is added to the review blueprint by portal/review/__init__.py; every decision is an AuditEntry written by
+portal.enterprise.bindings.decide.
 """
 
 from __future__ import annotations
@@ -19,11 +19,10 @@ from portal.accounts.permissions import role_required
 from portal.domain.roles import BINDING_ROLES
 from portal.enterprise import bindings
 from portal.enterprise.forms import DecisionForm
-from portal.enterprise.routes import BINDING_STATUS
+from portal.enterprise.labels import BINDING_STATUS
 from portal.extensions import db
 from portal.models.enterprise import BindingStatus
 from portal.notify import get_notifier
-from portal.review.routes import bp
 from portal.submissions import uploads
 
 DOC_LABELS = {"licence": _l("Business licence"), "authorisation": _l("Letter of authorisation")}
@@ -98,9 +97,10 @@ def binding_document(binding_id: int, document_id: int):  # type: ignore[no-unty
 
 
 ID = "int(min=1, max=2147483647)"
-bp.add_url_rule("/bindings", "bindings", binding_list, methods=["GET"])
-bp.add_url_rule(f"/bindings/<{ID}:binding_id>", "binding_detail", binding_detail, methods=["GET"])
-bp.add_url_rule(f"/bindings/<{ID}:binding_id>/<any(approve, reject, revoke):action>", "binding_decide",
-                binding_decide, methods=["POST"])  # fmt: skip
-bp.add_url_rule(f"/bindings/<{ID}:binding_id>/documents/<{ID}:document_id>", "binding_document", binding_document,
-                methods=["GET"])  # fmt: skip
+URLS: list[tuple[str, str, Any, list[str]]] = [
+    ("/bindings", "bindings", binding_list, ["GET"]),
+    (f"/bindings/<{ID}:binding_id>", "binding_detail", binding_detail, ["GET"]),
+    (f"/bindings/<{ID}:binding_id>/<any(approve, reject, revoke):action>", "binding_decide", binding_decide,
+     ["POST"]),
+    (f"/bindings/<{ID}:binding_id>/documents/<{ID}:document_id>", "binding_document", binding_document, ["GET"]),
+]  # fmt: skip

@@ -27,7 +27,6 @@ from portal.accounts.permissions import role_required
 from portal.domain.roles import Role
 from portal.domain.workdays import ScheduleInvalid
 from portal.extensions import db
-from portal.review.routes import bp
 from portal.services import calendar
 
 MAX_FILE_BYTES = 64 * 1024  # a year's notice is a few dozen rows
@@ -98,8 +97,7 @@ def calendar_warning_years() -> list[int]:
     return calendar.estimated_years(db.session, clock.today())
 
 
-@bp.context_processor
-def _calendar_context() -> dict[str, Any]:
+def calendar_context() -> dict[str, Any]:
     # A callable: only the pages that show deadlines (they include review/calendar_warning.html) pay the query.
     return {"calendar_warning_years": calendar_warning_years, "may_edit_calendar": _may_edit}
 
@@ -108,7 +106,7 @@ def _may_edit() -> bool:
     return getattr(current_user, "role", None) is Role.ADMIN
 
 
-bp.add_url_rule("/calendar", "calendar", calendar_page, methods=["GET", "POST"])
+URLS: list[tuple[str, str, Any, list[str]]] = [("/calendar", "calendar", calendar_page, ["GET", "POST"])]
 
 cli = AppGroup("calendar", help="Working-day schedules (the State Council holiday notice of each year).")
 

@@ -1,6 +1,6 @@
 """Consultation tickets of the chat in the back office: list, detail, reply, status (the 信用办 desk only).
 
-Adds its routes to the review blueprint when imported (portal/review/__init__.py imports it).
+URLS is added to the review blueprint by portal/review/__init__.py.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from portal.chat import tickets
 from portal.chat.tickets import MAX_REPLY, TicketError, TicketStatus
 from portal.domain.roles import CONSULTATION_ROLES
 from portal.extensions import db
-from portal.review.routes import ID, _context, bp
-from portal.submissions.forms import clean_text
+from portal.form_helpers import clean_text
+from portal.review.routes import ID, _context
 
 STATUS_LABELS = {
     "open": _l("Waiting"),
@@ -136,10 +136,9 @@ def consultation_status(ticket_id: int):  # type: ignore[no-untyped-def]
     return redirect(url_for("review.consultation", ticket_id=ticket_id))
 
 
-for rule, endpoint, view, methods in [
+URLS: list[tuple[str, str, Any, list[str]]] = [
     ("/consultations", "consultations", consultations, ["GET"]),
     (f"/consultations/<{ID}:ticket_id>", "consultation", consultation, ["GET"]),
     (f"/consultations/<{ID}:ticket_id>/reply", "consultation_reply", consultation_reply, ["POST"]),
     (f"/consultations/<{ID}:ticket_id>/status", "consultation_status", consultation_status, ["POST"]),
-]:
-    bp.add_url_rule(rule, endpoint, view, methods=methods)
+]

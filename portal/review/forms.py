@@ -8,7 +8,7 @@ from wtforms import BooleanField, HiddenField, SelectField, TextAreaField
 from wtforms.validators import AnyOf, DataRequired, Length, Optional
 
 from portal.domain.states import Action, SubmissionKind, SubmissionStatus
-from portal.submissions.forms import clean_text, opts
+from portal.form_helpers import clean_text, opts
 from portal.submissions.labels import KIND_LABELS, STATUS_LABELS
 
 REQUIRED = _l("This field is required.")

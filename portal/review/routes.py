@@ -32,13 +32,20 @@ from portal.domain.errors import DomainError
 from portal.domain.roles import ALL_ROLES, AUDIT_ROLES, EXPORT_ROLES, Role
 from portal.domain.states import OUTCOMES, Action, Outcome, SubmissionKind, SubmissionStatus
 from portal.extensions import db
+from portal.form_helpers import opts
 from portal.notify import get_notifier
 from portal.review import exports, services
 from portal.review.forms import DecisionForm, QueueFilterForm
 from portal.services.calendar import work_calendar
 from portal.submissions import targets, uploads
-from portal.submissions.forms import COMPLAINT_TOPICS, OBJECTION_GROUNDS, opts
-from portal.submissions.labels import ACTION_LABELS, KIND_LABELS, OUTCOME_LABELS, STATUS_LABELS
+from portal.submissions.labels import (
+    ACTION_LABELS,
+    COMPLAINT_TOPICS,
+    KIND_LABELS,
+    OBJECTION_GROUNDS,
+    OUTCOME_LABELS,
+    STATUS_LABELS,
+)
 
 bp = Blueprint("review", __name__)
 STAFF = tuple(ALL_ROLES)  # a department user (联合奖惩 only) has no submission work

@@ -7,10 +7,9 @@ from typing import Any
 from flask import Blueprint, current_app, render_template, request
 
 from portal import clock
-from portal.api.errors import BadRequest
-from portal.api.search import SEARCH_TYPES, parse_search_args
 from portal.extensions import db
 from portal.indexing import get_backend
+from portal.search_args import SEARCH_TYPES, InvalidArgument, parse_search_args
 from portal.search_ui import services
 
 bp = Blueprint("search_ui", __name__)
@@ -23,7 +22,7 @@ def search_page() -> Any:
         return render_template("search_ui/search.html", q="", page=None, query=None, error=None, types=SEARCH_TYPES)
     try:
         query = parse_search_args(request.args)
-    except BadRequest as exc:
+    except InvalidArgument as exc:
         return render_template(
             "search_ui/search.html", q=text[:200], page=None, query=None, error=exc.message, types=SEARCH_TYPES
         ), 400

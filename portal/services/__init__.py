@@ -1,1 +1,1 @@
-"""Use cases: one function, one transaction; called by routes, CLI, API and chat alike."""
+"""Only calendar.py is left here; it moves next to its users when the stored holiday schedule lands (issue 14)."""

@@ -1,4 +1,5 @@
-"""Translated labels of submission kinds, statuses, outcomes and repair eligibility (shared with the back office)."""
+"""Translated labels of submission kinds, statuses, outcomes, objection grounds, complaint topics and repair
+eligibility (shared with the back office)."""
 
 from __future__ import annotations
 
@@ -46,4 +47,20 @@ ELIGIBILITY_TEXT = {
     "too_early": _l("This record cannot be repaired yet. A repair application is possible from %(date)s."),
     "not_repairable": _l("This record cannot be repaired through this form."),
     "under_objection": _l("An objection to this record is being handled. Apply for repair after its decision."),
+}
+OBJECTION_GROUNDS = {
+    "wrong_info": _l("The information is wrong"),
+    "wrong_level": _l("The dishonesty level was set wrongly"),
+    "missing": _l("Information is missing"),
+    "duplicate": _l("The record is published twice"),
+    "should_not_be_public": _l("The record should not be public"),
+    "overdue": _l("The publicity period has ended"),
+    "secret_privacy": _l("It contains a commercial secret or personal privacy"),
+}
+COMPLAINT_TOPICS = {
+    "should_be_listed": _l("A subject that should be on a joint punishment list is not"),
+    "redlist_dishonest": _l("A red-list subject has behaved dishonestly"),
+    "enterprise_dishonest": _l("Dishonest behaviour of an enterprise"),
+    "department_failure": _l("A department does not initiate, respond or remove as it should"),
+    "other": _l("Other"),
 }

@@ -12,20 +12,19 @@ from flask_limiter.util import get_remote_address
 from portal import clock, urls
 from portal.domain.states import SubmissionKind
 from portal.extensions import db, limiter
+from portal.form_helpers import opts
 from portal.notify import get_notifier
 from portal.services.calendar import work_calendar
 from portal.submissions import captcha, codes, guesses, services, targets
-from portal.submissions.forms import (
+from portal.submissions.forms import ComplaintForm, ObjectionForm, RepairForm, SubmissionForm, TrackForm
+from portal.submissions.labels import (
     COMPLAINT_TOPICS,
+    ELIGIBILITY_TEXT,
+    KIND_LABELS,
     OBJECTION_GROUNDS,
-    ComplaintForm,
-    ObjectionForm,
-    RepairForm,
-    SubmissionForm,
-    TrackForm,
-    opts,
+    OUTCOME_LABELS,
+    STATUS_LABELS,
 )
-from portal.submissions.labels import ELIGIBILITY_TEXT, KIND_LABELS, OUTCOME_LABELS, STATUS_LABELS
 
 bp = Blueprint("submissions", __name__)
 

@@ -26,11 +26,11 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expec
 from werkzeug.serving import make_server
 
 from portal import clock, create_app
+from portal.db_setup import load_list_types, load_measures
+from portal.demo.load import load_demo
 from portal.extensions import db, limiter
 from portal.importers.run import import_file
 from portal.indexing import get_backend, reindex
-from portal.services.demo_load import load_demo
-from portal.services.setup import load_list_types, load_measures
 from tests.conftest import DATA, TODAY
 
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")

@@ -10,13 +10,13 @@ import pytest
 from flask import Flask
 
 from portal import clock
+from portal.db_setup import load_measures
 from portal.domain.roles import Role
 from portal.extensions import db
 from portal.importers.run import import_file
 from portal.joint import changes, checks, feedback, results, stats
 from portal.models import User
 from portal.services.calendar import work_calendar
-from portal.services.setup import load_measures
 from tests.conftest import DATA, TODAY
 from tests.joint.conftest import BLACKLISTED, MARKET_DEPT, REDLISTED, REMOVED
 

@@ -14,7 +14,7 @@ from flask import Flask
 from portal.domain.workdays import WorkCalendar
 from portal.extensions import db
 from portal.models import ImportBatch, ListEntry, Penalty, Permit
-from portal.public import stats as stats_view
+from portal.public import views_stats as stats_view
 from portal.public.stats_queries import Window, compute, upload_deadlines
 from tests.conftest import TODAY
 

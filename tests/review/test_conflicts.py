@@ -14,7 +14,7 @@ from flask import Flask
 from portal.domain.roles import Role
 from portal.extensions import db
 from portal.importers.run import import_file
-from portal.services.conflicts import red_list_conflicts
+from portal.review.redlist_conflicts import red_list_conflicts
 from tests.conftest import TODAY
 from tests.importers.helpers import example_rows, write_csv
 from tests.submissions.fixtures import MARKET_DEPT, staff_client

@@ -17,10 +17,10 @@ import sqlalchemy as sa
 from flask import Flask
 
 from portal import indexing
+from portal.demo.load import load_demo
 from portal.extensions import db
 from portal.models import ListEntry, Penalty, Permit, Subject
 from portal.search_ui.services import visible_keys
-from portal.services.demo_load import load_demo
 from portal.visibility import public_on
 from search.contract import Query, SearchBackend
 from search.factory import open_backend

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user, login_user
+from flask_login import current_user
 
 from portal import clock
-from portal.accounts import management
+from portal.accounts import manage_services, sessions
 from portal.accounts.forms import NewStaffForm, PasswordChangeForm
 from portal.accounts.permissions import role_required
-from portal.accounts.routes import SEEN_KEY, bp
 from portal.accounts.services import AccountError
 from portal.domain.roles import Role
 from portal.extensions import db
@@ -43,8 +42,8 @@ def _message(error: AccountError) -> str:
     return str(text) % error.params if text is not None else _("The account could not be changed.")
 
 
-def _admin() -> management.Admin:
-    return management.Admin(id=current_user.id, email=current_user.email)
+def _admin() -> manage_services.Admin:
+    return manage_services.Admin(id=current_user.id, email=current_user.email)
 
 
 def _page(template: str, **values: Any) -> str:
@@ -53,7 +52,7 @@ def _page(template: str, **values: Any) -> str:
 
 @role_required(Role.ADMIN)
 def users():  # type: ignore[no-untyped-def]
-    return _page("accounts/users.html", accounts=management.staff_accounts(db.session), now=clock.now(),
+    return _page("accounts/users.html", accounts=manage_services.staff_accounts(db.session), now=clock.now(),
                  form=_new_staff_form(), issued=None)  # fmt: skip
 
 
@@ -69,7 +68,7 @@ def create():  # type: ignore[no-untyped-def]
     issued = None
     if form.validate_on_submit():
         try:
-            user, password = management.create_account(db.session, form.email.data, Role(form.role.data),
+            user, password = manage_services.create_account(db.session, form.email.data, Role(form.role.data),
                                                        form.department_uscc.data or None, admin=_admin())  # fmt: skip
             issued = (user, password)
             form = _new_staff_form()
@@ -78,7 +77,7 @@ def create():  # type: ignore[no-untyped-def]
             db.session.rollback()
             form.email.errors = [*form.email.errors, _message(error)]
     status = 201 if issued else (400 if form.errors else 200)
-    return _page("accounts/users.html", accounts=management.staff_accounts(db.session), now=clock.now(),
+    return _page("accounts/users.html", accounts=manage_services.staff_accounts(db.session), now=clock.now(),
                  form=form, issued=issued), status  # fmt: skip
 
 
@@ -87,13 +86,13 @@ def act(user_id: int, action: str):  # type: ignore[no-untyped-def]
     admin, now = _admin(), clock.now()
     try:
         if action == "reset-password":
-            user, password = management.reset_password(db.session, user_id, admin=admin, now=now)
-            return _page("accounts/users.html", accounts=management.staff_accounts(db.session), now=now,
+            user, password = manage_services.reset_password(db.session, user_id, admin=admin, now=now)
+            return _page("accounts/users.html", accounts=manage_services.staff_accounts(db.session), now=now,
                          form=_new_staff_form(), issued=(user, password), reset=True)  # fmt: skip
         if action in ("deactivate", "activate"):
-            management.set_active(db.session, user_id, action == "activate", admin=admin, now=now)
+            manage_services.set_active(db.session, user_id, action == "activate", admin=admin, now=now)
         elif action == "unlock":
-            management.unlock(db.session, user_id, admin=admin, now=now)
+            manage_services.unlock(db.session, user_id, admin=admin, now=now)
         else:
             abort(404)
     except AccountError as error:
@@ -112,21 +111,18 @@ def password():  # type: ignore[no-untyped-def]
     if form.validate_on_submit():
         user = db.session.get(User, current_user.id)
         try:
-            management.change_own_password(db.session, user, form.current.data, form.new.data, now=clock.now())
+            manage_services.change_own_password(db.session, user, form.current.data, form.new.data, now=clock.now())
         except AccountError as error:
             db.session.rollback()
             field = form.current if error.params.get("reason") == "wrong_current" else form.new
             field.errors = [*field.errors, _message(error)]
         else:
-            session.clear()  # a fresh session under the new nonce; the others have ended
-            session.permanent = True
-            login_user(user)
-            session[SEEN_KEY] = clock.now().timestamp()
+            sessions.start(user)  # a fresh session under the new nonce; the others have ended
             flash(_("Your password was changed."))
             return redirect(nav.home_url(user.role))
     status = 400 if form.errors else 200
     return _page("accounts/password.html", form=form, required=current_user.must_change_password,
-                 minimum=management.MIN_PASSWORD), status  # fmt: skip
+                 minimum=manage_services.MIN_PASSWORD), status  # fmt: skip
 
 
 def require_password_change() -> Any:
@@ -138,7 +134,9 @@ def require_password_change() -> Any:
     return redirect(url_for("accounts.password"))
 
 
-bp.add_url_rule("/users", "users", users)
-bp.add_url_rule("/users/new", "create", create, methods=["POST"])
-bp.add_url_rule("/users/<int:user_id>/<action>", "act", act, methods=["POST"])
-bp.add_url_rule("/password", "password", password, methods=["GET", "POST"])
+URLS: list[tuple[str, str, Any, list[str]]] = [
+    ("/users", "users", users, ["GET"]),
+    ("/users/new", "create", create, ["POST"]),
+    ("/users/<int:user_id>/<action>", "act", act, ["POST"]),
+    ("/password", "password", password, ["GET", "POST"]),
+]

@@ -14,7 +14,7 @@ from portal.domain import text
 from portal.domain.kinds import LIST_CATEGORY_BY_ZH
 from portal.models import ListType, Measure
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 def init_db(session: Session, migrations_dir: str) -> dict[str, int]:

@@ -1,4 +1,7 @@
-"""Loads generated demo data through the real importer, so demo rows pass the same validation as files."""
+"""Loads generated demo data through the real importer, so demo rows pass the same validation as files.
+
+The only module of portal/demo that touches the database; the generators stay pure.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from portal import demo
+from portal.demo.generate import plan_for, write_csv
 from portal.importers.run import import_file
 from portal.models import ListEntry, Penalty, Permit
 from portal.public.stats_demo import spread_upload_times
@@ -24,12 +27,12 @@ def load_demo(
     session: Session, *, records: int, seed: int, as_of: date, progress: Callable[[int], None] | None = None
 ) -> str:
     """Generate `records` rows split over the three kinds and import them; returns one summary line per kind."""
-    plan = demo.plan_for(records)
+    plan = plan_for(records)
     lines = []
     with tempfile.TemporaryDirectory(prefix="portal-demo-") as tmp:
         for kind, count in (("list", plan.lists), ("penalty", plan.penalties), ("permit", plan.permits)):
             path = Path(tmp) / f"demo-{kind}.csv"
-            demo.write_csv(path, kind, count, seed=seed, as_of=as_of)
+            write_csv(path, kind, count, seed=seed, as_of=as_of)
             result = import_file(session, path, kind, today=as_of, source_label="demo-data")
             lines.append(f"{kind}: {result.summary}")
             if progress:
