@@ -1,7 +1,7 @@
 """Aggregates of the statistics page: GROUP BY in SQL over public records only (portal.visibility.public_on).
 
 One grouped query per record kind gives months, departments and timeliness together, so a statistics build reads
-each table about once; the caller caches the result (portal/public/stats.py).
+each table about once; the caller caches the result (portal/public/views_stats.py).
 """
 
 from __future__ import annotations
