@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from flask import current_app, request
+from collections.abc import Mapping
+from typing import Any
+
+from flask import current_app, has_app_context, request
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
-from portal.domain.kinds import RecordKind
+from portal.domain.kinds import ListCategory, PermitState, RecordKind, SubjectKind
+from portal.domain.publicity import PublicState, RecordStatus, Severity
+from portal.domain.roles import Role
+from portal.domain.states import SubmissionKind, SubmissionStatus
 
 LOCALE_COOKIE = "locale"
 
@@ -21,26 +28,60 @@ def select_locale() -> str:
     return str(current_app.config["BABEL_DEFAULT_LOCALE"])
 
 
-SEVERITY_LABELS = {"minor": _l("Minor"), "general": _l("General"), "serious": _l("Serious")}
-CATEGORY_LABELS = {
-    "redlist": _l("Red list"),
-    "blacklist": _l("Serious dishonesty list"),
-    "watchlist": _l("Key attention list"),
+# Labels of the domain's enums, defined once and keyed by the enum (a StrEnum member and its value look up the same
+# entry, so templates may index them with plain strings). tests/test_labels.py checks that every member has one.
+SEVERITY_LABELS = {Severity.MINOR: _l("Minor"), Severity.GENERAL: _l("General"), Severity.SERIOUS: _l("Serious")}
+CATEGORY_LABELS = {  # list categories (ListCategory)
+    ListCategory.REDLIST: _l("Red list"),
+    ListCategory.BLACKLIST: _l("Serious dishonesty list"),
+    ListCategory.WATCHLIST: _l("Key attention list"),
 }
-STATUS_LABELS = {
-    "published": _l("Published"),
-    "under_objection": _l("Objection under review"),
-    "not_public": _l("Not public"),
-    "withdrawn": _l("Withdrawn"),
-    "repaired": _l("Repaired"),
+# The status of a published record as pages, reports, exports and the chat show it. The last two are computed from
+# the publicity window (portal.domain.publicity.public_state), never stored on the record; "not_yet_public" is how
+# portal.reports.content.display_status (and so every stored report) names PublicState.NOT_YET.
+RECORD_STATUS_LABELS = {
+    RecordStatus.PUBLISHED: _l("Published"),
+    RecordStatus.UNDER_OBJECTION: _l("Objection under review"),
+    RecordStatus.NOT_PUBLIC: _l("Not public"),
+    RecordStatus.WITHDRAWN: _l("Withdrawn"),
+    RecordStatus.REPAIRED: _l("Repaired"),
+    PublicState.EXPIRED: _l("Publicity period ended"),
+    "not_yet_public": _l("Not yet public"),
 }
-STATUS_LABELS["expired"] = _l("Expired")  # computed, never stored; listed so every status has a badge text
 SUBJECT_KIND_LABELS = {
-    "legal": _l("Legal person or other organisation"),
-    "individual_business": _l("Individual business"),
-    "natural_person": _l("Natural person"),
+    SubjectKind.LEGAL: _l("Legal person or other organisation"),
+    SubjectKind.INDIVIDUAL_BUSINESS: _l("Individual business"),
+    SubjectKind.NATURAL_PERSON: _l("Natural person"),
 }
-PERMIT_STATE_LABELS = {"1": _l("Valid"), "2": _l("Invalid")}
+PERMIT_STATE_LABELS = {PermitState.VALID: _l("Valid"), PermitState.INVALID: _l("Invalid")}
+# Submissions (异议, 投诉举报, 信用修复): their kind and where they stand (portal/domain/states.py).
+SUBMISSION_KIND_LABELS = {
+    SubmissionKind.OBJECTION: _l("Credit objection"),
+    SubmissionKind.COMPLAINT: _l("Complaint or report"),
+    SubmissionKind.REPAIR: _l("Credit repair application"),
+}
+SUBMISSION_STATUS_LABELS = {
+    SubmissionStatus.SUBMITTED: _l("Submitted"),
+    SubmissionStatus.ACCEPTED: _l("Accepted"),
+    SubmissionStatus.REJECTED_INTAKE: _l("Not accepted"),
+    SubmissionStatus.VERIFYING: _l("Under verification"),
+    SubmissionStatus.CLOSED: _l("Closed"),
+}
+ROLE_LABELS = {
+    Role.INTAKE: _l("Intake officer"),
+    Role.VERIFIER: _l("Verifier"),
+    Role.REVIEWER: _l("Reviewer"),
+    Role.ADMIN: _l("Administrator"),
+    Role.DEPARTMENT: _l("Department user"),
+}
+# Consultation tickets of the chat. Keyed by the values of portal.chat.tickets.TicketStatus (importing the chat
+# package here would load its routes); tests/test_labels.py checks that they cover the enum.
+TICKET_STATUS_LABELS = {
+    "open": _l("Waiting"),
+    "in_progress": _l("In progress"),
+    "answered": _l("Answered"),
+    "closed": _l("Ticket closed"),
+}
 # 处罚类别 (行政处罚法 Art. 9) and 许可类别: data values stay Chinese in the data, the interface shows these.
 PUNISHMENT_TYPE_LABELS = {
     "警告": _l("Warning"),
@@ -84,3 +125,12 @@ RECORD_KIND_SINGULAR_LABELS = {
     RecordKind.PERMIT: _l("Administrative permit"),
     RecordKind.LIST_ENTRY: _l("Credit list entry"),
 }
+
+
+def labels_in(locale: str, labels: Mapping[Any, Any]) -> dict[str, str]:
+    """A label dict rendered as plain text in `locale` (e.g. an export defined as Chinese, whatever the page
+    language), keyed by the plain values. Outside an app context Flask-Babel would quietly answer in English."""
+    if not has_app_context():
+        raise RuntimeError("labels_in needs an application context")
+    with force_locale(locale):
+        return {str(key): str(value) for key, value in labels.items()}

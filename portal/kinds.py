@@ -12,9 +12,10 @@ URL patterns in portal/urls.py, its labels in portal/i18n.py, and one `KindSpec`
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from portal import kind_outputs as out
 from portal import urls
 from portal.domain.kinds import RecordKind
 from portal.i18n import RECORD_KIND_LABELS, RECORD_KIND_SINGULAR_LABELS
@@ -46,6 +47,18 @@ class KindSpec:
     api_name: str  # the key of this kind's records in API answers
     objectionable: bool = True  # 异议 may be raised against a public record of this kind (DOMAIN §7)
     text_column: str = ""  # the degraded SQL search matches it with LIKE, besides 文号 and subject name
+    # How generic code (submissions, follows, review, reports, the enterprise dashboard) treats the kind; the
+    # per-kind functions live in the leaf module portal/kind_outputs.py. Keyword-only: a new kind must name them.
+    title_attr: str = field(default="doc_no", kw_only=True)  # what names one record to people (文号, list name)
+    summary_attr: str = field(kw_only=True)  # its one-line summary (违法行为类型, 许可决定书名称, 列入事由)
+    by_list_category: bool = field(default=False, kw_only=True)  # filed, labelled and repaired by its ListCategory
+    repairable: bool = field(default=True, kw_only=True)  # 失信 information 信用修复 applies to (DOMAIN §9); the
+    # other kinds are positive information, whose end of publicity the dashboard does not announce
+    report_rank: int = field(default=100, kw_only=True)  # place of the kind's section(s) in a credit report
+    stopped_text: Callable[[int], str] = field(kw_only=True)  # digest line: n records no longer publicly displayed
+    upstream_row: Callable[..., list[object]] = field(kw_only=True)  # staff CSV row for upstream sync
+    report_entry: Callable[..., dict[str, Any]] = field(kw_only=True)  # the record in a credit report's content
+    report_cells: Callable[[dict[str, Any]], tuple[str, str, str]] = field(kw_only=True)  # its PDF table cells
 
     @property
     def label(self) -> Any:
@@ -76,6 +89,12 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         export_name="penalties",
         api_name="penalties",
         text_column="violation_type",
+        summary_attr="violation_type",
+        report_rank=2,
+        stopped_text=out.penalties_stopped,
+        upstream_row=out.penalty_upstream_row,
+        report_entry=out.penalty_report_entry,
+        report_cells=out.penalty_report_cells,
     ),
     RecordKind.PERMIT: KindSpec(
         kind=RecordKind.PERMIT,
@@ -90,6 +109,13 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         export_name="permits",
         api_name="permits",
         text_column="doc_title",
+        summary_attr="doc_title",
+        repairable=False,
+        report_rank=1,
+        stopped_text=out.permits_stopped,
+        upstream_row=out.permit_upstream_row,
+        report_entry=out.permit_report_entry,
+        report_cells=out.permit_report_cells,
     ),
     RecordKind.LIST_ENTRY: KindSpec(
         kind=RecordKind.LIST_ENTRY,
@@ -104,6 +130,14 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         export_name="list-entries",
         api_name="lists",
         text_column="list_name",
+        title_attr="list_name",
+        summary_attr="reason",
+        by_list_category=True,
+        report_rank=3,
+        stopped_text=out.list_entries_stopped,
+        upstream_row=out.list_entry_upstream_row,
+        report_entry=out.list_entry_report_entry,
+        report_cells=out.list_entry_report_cells,
     ),
 }
 

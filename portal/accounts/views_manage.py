@@ -17,9 +17,9 @@ from portal.accounts.permissions import role_required
 from portal.accounts.services import AccountError
 from portal.domain.roles import Role
 from portal.extensions import db
+from portal.i18n import ROLE_LABELS
 from portal.models import User
 from portal.review import nav
-from portal.submissions.labels import ROLE_LABELS
 
 ERROR_TEXT = {
     "email": _l("Enter a valid e-mail address."),

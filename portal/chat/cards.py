@@ -11,20 +11,12 @@ from portal.chat import tickets
 from portal.chat.tickets import Opened
 from portal.chat.types import Context
 from portal.domain.masking import mask_id_numbers
-from portal.i18n import SEVERITY_LABELS, STATUS_LABELS
+from portal.i18n import RECORD_STATUS_LABELS, SEVERITY_LABELS, SUBMISSION_STATUS_LABELS, TICKET_STATUS_LABELS
 from portal.indexing import record_url
 from portal.submissions.codes import format_code
-from portal.submissions.labels import STATUS_LABELS as SUBMISSION_STATUS_LABELS
 
-# The same message ids as the back office's consultation labels (review/consultations.py): one translation each.
-TICKET_STATUS_LABELS = {
-    "open": _l("Waiting"),
-    "in_progress": _l("In progress"),
-    "answered": _l("Answered"),
-    "closed": _l("Ticket closed"),
-}
 # "<kind> application" in the status answer ("信用异议申请").
-SUBMISSION_KIND_LABELS = {
+APPLICATION_LABELS = {
     "objection": _l("Credit objection application"),
     "complaint": _l("Complaint or report application"),
     "repair": _l("Credit repair application"),
@@ -42,11 +34,11 @@ def severity_label(code: str) -> str:
 
 
 def record_status_label(code: str) -> str:
-    return label(STATUS_LABELS, code)
+    return label(RECORD_STATUS_LABELS, code)
 
 
 def submission_label(kind: str) -> str:
-    return label(SUBMISSION_KIND_LABELS, kind)
+    return label(APPLICATION_LABELS, kind)
 
 
 def submission_status_label(code: str) -> str:

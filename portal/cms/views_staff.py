@@ -19,8 +19,8 @@ from portal.cms.forms import KIND_LABELS, PageForm, PublishForm
 from portal.cms.render import render_markdown
 from portal.domain.roles import AUDIT_ROLES, EXPORT_ROLES, PAGE_EDITOR_ROLES
 from portal.extensions import db
+from portal.i18n import ROLE_LABELS
 from portal.models.cms import Page, PageKind
-from portal.submissions.labels import ROLE_LABELS
 
 ERROR_TEXT = {
     "duplicate_slug": _l("Another page in this section already uses this web address. Choose a different one."),

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from portal import kinds
 from portal.domain.kinds import ListCategory
 from portal.domain.publicity import RecordStatus
 from portal.domain.states import OPEN_STATUSES, SubmissionKind, SubmissionStatus
-from portal.models import ListEntry, Penalty, Permit, Subject, SubjectBinding, Submission
+from portal.models import Subject, SubjectBinding, Submission
 from portal.reports.content import display_status, open_marks
 from portal.submissions.targets import Eligibility, RecordRef, Target, repair_eligibility
 
@@ -77,56 +79,47 @@ class Dashboard:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def _eligibility(kind: str, record: Penalty | Permit | ListEntry, status: str, today: date) -> Eligibility | None:
+def _eligibility(spec: kinds.KindSpec, record: Any, status: str, today: date) -> Eligibility | None:
     if status not in ("published", "under_objection"):
         return None
-    severity = record.severity if isinstance(record, Penalty) else None
-    category = record.category if isinstance(record, ListEntry) else None
-    if kind == "permit" or category is ListCategory.REDLIST:
+    category = record.category if spec.by_list_category else None
+    if not spec.repairable or category is ListCategory.REDLIST:
         return None
-    decided = record.listed_on if isinstance(record, ListEntry) else record.decided_on
-    target = Target(RecordRef(kind, record.id), "", "", None, "", "", decided, RecordStatus(record.status),
-                    severity, category)  # fmt: skip
+    target = Target(RecordRef(spec.kind.value, record.id), "", "", None, "", "", record.day,
+                    RecordStatus(record.status), getattr(record, "severity", None), category)  # fmt: skip
     return repair_eligibility(target, today)
 
 
-def _rows(session: Session, kind: str, model: type[Penalty] | type[Permit] | type[ListEntry], subject_id: int,
-          today: date) -> tuple[list[Row], bool]:  # fmt: skip
-    day = model.listed_on if model is ListEntry else model.decided_on  # type: ignore[union-attr]
-    query = sa.select(model).where(model.subject_id == subject_id).order_by(day.desc(), model.id.desc())
+def _rows(session: Session, spec: kinds.KindSpec, subject_id: int, today: date) -> tuple[list[Row], bool]:
+    model, kind = spec.model, spec.kind.value
+    query = sa.select(model).where(model.subject_id == subject_id).order_by(model.day.desc(), model.id.desc())
     records = list(session.scalars(query.limit(LIMIT + 1)))
     marks = open_marks(session, kind, (r.id for r in records[:LIMIT]))
     rows = []
     for r in records[:LIMIT]:
         status = display_status(r.status, r.public_from, r.public_until, today)
         public = status in ("published", "under_objection")
-        if isinstance(r, Penalty):
-            title, summary, authority, decided = r.decision_no, r.violation_type, r.authority_name, r.decided_on
-        elif isinstance(r, Permit):
-            title, summary, authority, decided = r.doc_no, r.doc_title, r.authority_name, r.decided_on
-        else:
-            title, summary, authority, decided = r.list_name, r.reason, r.recognised_by, r.listed_on
+        severity = getattr(r, "severity", None)
         rows.append(Row(
-            kind, r.id, title, summary, authority, decided, status, r.public_until,
-            r.public_until + timedelta(days=1) if public and r.public_until else None,
-            r.category.value if isinstance(r, ListEntry) else None,
-            r.severity.value if isinstance(r, Penalty) else None,
-            _eligibility(kind, r, status, today), tuple(sorted(marks.get(r.id, set()))),
+            kind, r.id, getattr(r, spec.title_attr), getattr(r, spec.summary_attr), r.authority_name, r.day, status,
+            r.public_until, r.public_until + timedelta(days=1) if public and r.public_until else None,
+            r.category.value if spec.by_list_category else None, severity.value if severity is not None else None,
+            _eligibility(spec, r, status, today), tuple(sorted(marks.get(r.id, set()))),
         ))  # fmt: skip
     return rows, len(records) > LIMIT
 
 
 def build(session: Session, binding: SubjectBinding, *, today: date) -> Dashboard:
     subject = session.scalar(sa.select(Subject).where(Subject.uscc == binding.uscc))
-    rows: dict[str, list[Row]] = {"penalty": [], "permit": [], "list": []}
+    rows: dict[str, list[Row]] = {spec.kind.value: [] for spec in kinds.specs()}
     truncated = False
     if subject is not None:
-        for kind, model in (("penalty", Penalty), ("permit", Permit), ("list", ListEntry)):
-            rows[kind], cut = _rows(session, kind, model, subject.id, today)  # type: ignore[arg-type]
+        for spec in kinds.specs():
+            rows[spec.kind.value], cut = _rows(session, spec, subject.id, today)
             truncated = truncated or cut
     every = [r for kind_rows in rows.values() for r in kind_rows]
     soon = today + timedelta(days=SOON_DAYS)
-    leaving = sorted((r for r in every if r.leaves_on and r.leaves_on <= soon and r.kind != "permit"),
+    leaving = sorted((r for r in every if r.leaves_on and r.leaves_on <= soon and kinds.spec(r.kind).repairable),
                      key=lambda r: r.leaves_on or today)  # fmt: skip
     repairable = sorted(  # those that can be repaired now first, then by the first possible day
         (r for r in every if r.eligibility is not None and r.eligibility.reason in ("eligible", "too_early")),

@@ -19,12 +19,13 @@ from portal.enterprise import accounts, bindings, dashboard
 from portal.enterprise.forms import ClaimForm, EmailForm, LoginForm, RegisterForm, ResetForm
 from portal.enterprise.labels import BINDING_STATUS
 from portal.extensions import db, limiter
+from portal.i18n import RECORD_STATUS_LABELS, SUBMISSION_KIND_LABELS, SUBMISSION_STATUS_LABELS
 from portal.notify import get_notifier
 from portal.reports import services as report_services
-from portal.reports.labels import MARK_TEXT, STATUS_TEXT
+from portal.reports.labels import MARK_TEXT
 from portal.reports.routes import signer
 from portal.sign_in import safe_next
-from portal.submissions.labels import ELIGIBILITY_TEXT, KIND_LABELS, STATUS_LABELS
+from portal.submissions.labels import ELIGIBILITY_TEXT
 
 bp = Blueprint("enterprise", __name__)
 CLAIM_ERRORS = {
@@ -212,8 +213,9 @@ def _bound(binding_id: int) -> Any:
 @enterprise_required
 def subject(binding_id: int):  # type: ignore[no-untyped-def]
     board = dashboard.build(db.session, _bound(binding_id), today=clock.today())
-    return render_template("enterprise/dashboard.html", d=board, status_text=STATUS_TEXT, mark_text=MARK_TEXT,
-                           eligibility_text=ELIGIBILITY_TEXT, kinds=KIND_LABELS, sub_statuses=STATUS_LABELS,
+    return render_template("enterprise/dashboard.html", d=board, status_text=RECORD_STATUS_LABELS, mark_text=MARK_TEXT,
+                           eligibility_text=ELIGIBILITY_TEXT, kinds=SUBMISSION_KIND_LABELS,
+                           sub_statuses=SUBMISSION_STATUS_LABELS,
                            today=clock.today())  # fmt: skip
 
 

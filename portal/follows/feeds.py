@@ -13,9 +13,10 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 
+from portal import kinds
 from portal.clock import CHINA_TZ
-from portal.follows.snapshots import MODELS, PRESENTERS
-from portal.i18n import CATEGORY_LABELS, STATUS_LABELS
+from portal.domain.publicity import RecordStatus
+from portal.i18n import CATEGORY_LABELS, RECORD_STATUS_LABELS
 from portal.models import Subject
 from portal.public.presenters import PublicRecord, PublicSubject, present_subject
 from portal.visibility import public_on
@@ -41,17 +42,16 @@ class Feed:
 
 
 def kind_label(record: PublicRecord) -> str:
-    if record.kind == "penalty":
-        return _("Administrative penalty")
-    if record.kind == "permit":
-        return _("Administrative permit")
-    return str(CATEGORY_LABELS.get(record.category or "", record.category or ""))
+    spec = kinds.spec(record.kind)
+    if spec.by_list_category:
+        return str(CATEGORY_LABELS.get(record.category or "", record.category or ""))
+    return str(spec.label_one)
 
 
 def entry_title(record: PublicRecord) -> str:
     title = _("%(kind)s: %(title)s", kind=kind_label(record), title=record.title)
     if record.status == "under_objection":
-        title = _("%(title)s (%(status)s)", title=title, status=STATUS_LABELS["under_objection"])
+        title = _("%(title)s (%(status)s)", title=title, status=RECORD_STATUS_LABELS[RecordStatus.UNDER_OBJECTION])
     return title
 
 
@@ -62,7 +62,8 @@ def _became_public(day: date) -> datetime:
 def subject_feed(session: Session, subject: Subject, today: date, limit: int = FEED_LIMIT) -> Feed | None:
     """The feed, or None when the subject has no public record today (the same 404 as its profile)."""
     entries: list[FeedEntry] = []
-    for kind, model in MODELS.items():
+    for spec in kinds.specs():
+        model = spec.model
         query = (
             sa.select(model)
             .where(model.subject_id == subject.id, public_on(model, today))
@@ -70,7 +71,7 @@ def subject_feed(session: Session, subject: Subject, today: date, limit: int = F
             .limit(limit)
         )
         for record in session.scalars(query):
-            presented = PRESENTERS[kind](record, subject)
+            presented = spec.present(record, subject)
             # A record published today by date changes the feed although no row was written.
             updated = max(record.updated_at, _became_public(record.public_from))
             entries.append(FeedEntry(presented, record.version, updated, entry_title(presented)))

@@ -36,14 +36,7 @@ def record_link(record: PublicRecord) -> str:
 
 
 def stopped_text(kind: str, count: int) -> str:
-    if kind == "penalty":
-        return ngettext("%(num)s administrative penalty is no longer publicly displayed.",
-                        "%(num)s administrative penalties are no longer publicly displayed.", count)  # fmt: skip
-    if kind == "permit":
-        return ngettext("%(num)s administrative permit is no longer publicly displayed.",
-                        "%(num)s administrative permits are no longer publicly displayed.", count)  # fmt: skip
-    return ngettext("%(num)s list entry is no longer publicly displayed.",
-                    "%(num)s list entries are no longer publicly displayed.", count)  # fmt: skip
+    return kinds.spec(kind).stopped_text(count)
 
 
 def send_confirmation(notifier: Notifier, email: str, subject: PublicSubject, token: str, locale: str) -> bool:

@@ -17,9 +17,10 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeSerializer, URLS
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from portal import kinds
 from portal.domain.errors import DomainError
 from portal.follows import snapshots
-from portal.models import Follow, ListEntry, Penalty, Permit, Subject, Subscriber
+from portal.models import Follow, Subject, Subscriber
 from portal.visibility import public_on
 
 MAX_EMAIL = 254
@@ -99,7 +100,8 @@ def followable_subject(session: Session, public_id: str, today: date) -> Subject
 
 
 def has_public_record(session: Session, subject_id: int, today: date) -> bool:
-    for model in (Penalty, Permit, ListEntry):
+    for spec in kinds.specs():
+        model = spec.model
         query = sa.select(model.id).where(model.subject_id == subject_id, public_on(model, today)).limit(1)
         if session.scalar(query) is not None:
             return True

@@ -15,12 +15,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from portal.models import ListEntry, Penalty, Permit, Subject
-from portal.public.presenters import PublicRecord, present_list_entry, present_penalty, present_permit
+from portal import kinds
+from portal.models import Subject
+from portal.public.presenters import PublicRecord
 from portal.visibility import public_on
 
-MODELS: dict[str, Any] = {"penalty": Penalty, "permit": Permit, "list": ListEntry}
-PRESENTERS: dict[str, Any] = {"penalty": present_penalty, "permit": present_permit, "list": present_list_entry}
 CHUNK = 500  # subject ids per IN (...) query
 
 Snapshot = dict[str, str]
@@ -37,12 +36,13 @@ def public_snapshots(session: Session, subject_ids: Iterable[int], today: date) 
     out: dict[int, Snapshot] = {subject_id: {} for subject_id in ids}
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        for kind, model in MODELS.items():
+        for spec in kinds.specs():
+            model = spec.model
             query = sa.select(model.id, model.subject_id, model.version, model.status).where(
                 model.subject_id.in_(chunk), public_on(model, today)
             )
             for record_id, subject_id, version, status in session.execute(query):
-                out[subject_id][f"{kind}:{record_id}"] = marker(version, status)
+                out[subject_id][f"{spec.kind.value}:{record_id}"] = marker(version, status)
     return out
 
 
@@ -81,14 +81,15 @@ def diff(old: Snapshot, new: Snapshot) -> Changes:
 
 def present_keys(session: Session, keys: Iterable[str], today: date) -> dict[str, PublicRecord]:
     """The public presentation of records named by snapshot keys; anything not public today is left out."""
-    wanted: dict[str, list[int]] = {}
+    wanted: dict[kinds.KindSpec, list[int]] = {}
     for key in keys:
         kind, _sep, ident = key.partition(":")
-        if kind in MODELS and ident.isdigit():
-            wanted.setdefault(kind, []).append(int(ident))
+        spec = kinds.find(kind)
+        if spec is not None and ident.isdigit():
+            wanted.setdefault(spec, []).append(int(ident))
     out: dict[str, PublicRecord] = {}
-    for kind, ids in wanted.items():
-        model = MODELS[kind]
+    for spec, ids in wanted.items():
+        model = spec.model
         for start in range(0, len(ids), CHUNK):
             query = (
                 sa.select(model, Subject)
@@ -96,5 +97,5 @@ def present_keys(session: Session, keys: Iterable[str], today: date) -> dict[str
                 .where(model.id.in_(ids[start : start + CHUNK]), public_on(model, today))
             )
             for record, subject in session.execute(query):
-                out[f"{kind}:{record.id}"] = PRESENTERS[kind](record, subject)
+                out[f"{spec.kind.value}:{record.id}"] = spec.present(record, subject)
     return out

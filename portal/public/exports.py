@@ -18,8 +18,8 @@ from openpyxl import Workbook
 from portal.i18n import (
     CATEGORY_LABELS,
     PERMIT_STATE_LABELS,
+    RECORD_STATUS_LABELS,
     SEVERITY_LABELS,
-    STATUS_LABELS,
     SUBJECT_KIND_LABELS,
 )
 from portal.public.presenters import (
@@ -52,7 +52,7 @@ class _Labels:
     def __init__(self) -> None:
         self.kind = _plain(SUBJECT_KIND_LABELS)
         self.severity = _plain(SEVERITY_LABELS)
-        self.status = _plain(STATUS_LABELS)
+        self.status = _plain(RECORD_STATUS_LABELS)
         self.state = _plain(PERMIT_STATE_LABELS)
         self.category = _plain(CATEGORY_LABELS)
         self.long_term = _("Long-term")

@@ -17,8 +17,8 @@ from portal.i18n import (
     PERMIT_CATEGORY_LABELS,
     PERMIT_STATE_LABELS,
     PUNISHMENT_TYPE_LABELS,
+    RECORD_STATUS_LABELS,
     SEVERITY_LABELS,
-    STATUS_LABELS,
     SUBJECT_KIND_LABELS,
 )
 from portal.public import views_lists, views_records, views_site, views_stats
@@ -125,7 +125,7 @@ def inject_helpers() -> dict[str, Any]:
             "permit_state": PERMIT_STATE_LABELS,
             "punishment": PUNISHMENT_TYPE_LABELS,
             "severity": SEVERITY_LABELS,
-            "status": STATUS_LABELS,
+            "record_status": RECORD_STATUS_LABELS,
             "subject_kind": SUBJECT_KIND_LABELS,
         },
     }

@@ -15,20 +15,22 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from portal import kinds
 from portal.domain.kinds import ListCategory
 from portal.domain.publicity import PublicState, RecordStatus, public_state
 from portal.domain.states import OPEN_STATUSES, SubmissionKind
-from portal.models import ListEntry, Penalty, Permit, Subject, Submission
+from portal.models import Subject, Submission
 from portal.public import presenters
 from portal.visibility import public_on
 
-SECTION_KEYS = ("permit", "penalty", "redlist", "blacklist", "watchlist")
+# Kinds in the order of the report; a kind filed by list category gets one section per category.
+_SPECS = sorted(kinds.specs(), key=lambda spec: spec.report_rank)
+SECTION_KEYS = tuple(
+    key
+    for spec in _SPECS
+    for key in ([category.value for category in ListCategory] if spec.by_list_category else [spec.kind.value])
+)
 _ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])")
-_LONG_TERM = presenters.LONG_TERM
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 def _no_ids(text: str | None) -> str:
@@ -71,36 +73,6 @@ def _marks(status: str, extra: set[str]) -> list[str]:
     return sorted(found)
 
 
-def _penalty(p: Penalty, status: str, marks: set[str], content: str) -> dict[str, Any]:
-    return {
-        "kind": "penalty", "id": p.id, "title": p.decision_no, "date": _iso(p.decided_on),
-        "authority": p.authority_name, "summary": p.violation_type, "content": content,
-        "types": list(presenters.split_types(p.punishment_types)), "severity": p.severity.value,
-        "fine": presenters._amount(p.fine_amount), "public_until": _iso(p.public_until),
-        "status": status, "marks": _marks(status, marks),
-    }  # fmt: skip
-
-
-def _permit(p: Permit, status: str, marks: set[str], content: str) -> dict[str, Any]:
-    valid_until = None if p.valid_until >= _LONG_TERM else p.valid_until
-    return {
-        "kind": "permit", "id": p.id, "title": p.doc_no, "date": _iso(p.decided_on), "authority": p.authority_name,
-        "summary": p.doc_title, "content": content, "category": p.category, "state": p.state.value,
-        "valid_from": _iso(p.valid_from), "valid_until": _iso(valid_until), "public_until": _iso(p.public_until),
-        "status": status, "marks": _marks(status, marks),
-    }  # fmt: skip
-
-
-def _entry(e: ListEntry, status: str, marks: set[str], reason: str) -> dict[str, Any]:
-    valid_until = None if e.valid_until is None or e.valid_until >= _LONG_TERM else e.valid_until
-    return {
-        "kind": "list", "id": e.id, "title": e.list_name, "date": _iso(e.listed_on), "authority": e.recognised_by,
-        "summary": reason, "doc_no": e.doc_no, "category": e.category.value, "valid_until": _iso(valid_until),
-        "removed_on": _iso(e.removed_on), "public_until": _iso(e.public_until),
-        "status": status, "marks": _marks(status, marks),
-    }  # fmt: skip
-
-
 def _records(session: Session, model: Any, subject_id: int, day: Any, today: date, public: bool) -> list[Any]:
     query = sa.select(model).where(model.subject_id == subject_id)
     if public:
@@ -113,24 +85,17 @@ def build_sections(session: Session, subject: Subject | None, *, today: date, pu
     by_key: dict[str, list[dict[str, Any]]] = {key: [] for key in SECTION_KEYS}
     if subject is None:
         return [{"key": key, "records": []} for key in SECTION_KEYS]
-    permits = _records(session, Permit, subject.id, Permit.decided_on, today, public)
-    penalties = _records(session, Penalty, subject.id, Penalty.decided_on, today, public)
-    entries = _records(session, ListEntry, subject.id, ListEntry.listed_on, today, public)
-    marks = {kind: open_marks(session, kind, (r.id for r in rows))
-             for kind, rows in (("permit", permits), ("penalty", penalties), ("list", entries))}  # fmt: skip
-    for p in permits:
-        status = display_status(p.status, p.public_from, p.public_until, today)
-        text = presenters.scrub(p.content, subject) if public else _no_ids(p.content)
-        by_key["permit"].append(_permit(p, status, marks["permit"].get(p.id, set()), text or ""))
-    for p in penalties:
-        status = display_status(p.status, p.public_from, p.public_until, today)
-        text = presenters.scrub(p.content, subject) if public else _no_ids(p.content)
-        by_key["penalty"].append(_penalty(p, status, marks["penalty"].get(p.id, set()), text or ""))
-    for e in entries:
-        status = display_status(e.status, e.public_from, e.public_until, today)
-        reason = presenters.scrub(e.reason, subject) if public else _no_ids(e.reason)
-        category = e.category.value if isinstance(e.category, ListCategory) else str(e.category)
-        by_key[category].append(_entry(e, status, marks["list"].get(e.id, set()), reason or ""))
+
+    def clean(text: str | None) -> str:
+        return (presenters.scrub(text, subject) if public else _no_ids(text)) or ""
+
+    for spec in _SPECS:
+        rows = _records(session, spec.model, subject.id, spec.model.day, today, public)
+        marks = open_marks(session, spec.kind.value, (r.id for r in rows))
+        for r in rows:
+            status = display_status(r.status, r.public_from, r.public_until, today)
+            key = ListCategory(r.category).value if spec.by_list_category else spec.kind.value
+            by_key[key].append(spec.report_entry(r, status, _marks(status, marks.get(r.id, set())), clean))
     return [{"key": key, "records": by_key[key]} for key in SECTION_KEYS]
 
 

@@ -1,30 +1,24 @@
-"""Translated labels of report sections, record statuses and marks (shared by the HTML page and the PDF)."""
+"""Translated labels of report sections, versions and marks (shared by the HTML page and the PDF).
+
+Record statuses and severities are the portal's own (portal/i18n.py): a report says what the pages say.
+"""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+from portal import kinds
+from portal.i18n import CATEGORY_LABELS
+
+# A section is a kind (its heading), or a list category for kinds filed by category: the portal's own labels.
 SECTION_TITLES = {
-    "permit": _l("Administrative permits"),
-    "penalty": _l("Administrative penalties"),
-    "redlist": _l("Red list (trustworthy subjects)"),
-    "blacklist": _l("List of seriously dishonest subjects"),
-    "watchlist": _l("Key attention list"),
+    **{spec.kind.value: spec.label for spec in kinds.specs() if not spec.by_list_category},
+    **{category.value: label for category, label in CATEGORY_LABELS.items()},
 }
 VERSION_TITLES = {"public": _l("Public version"), "full": _l("Full version (for the subject itself)")}
-STATUS_TEXT = {
-    "published": _l("Being published"),
-    "under_objection": _l("Objection under review"),
-    "not_public": _l("Not public"),
-    "withdrawn": _l("Withdrawn"),
-    "repaired": _l("Repaired"),
-    "expired": _l("Publicity period ended"),
-    "not_yet_public": _l("Not yet public"),
-}
 MARK_TEXT = {
     "under_objection": _l("Objection being handled"),
     "under_repair": _l("Repair application being handled"),
 }
-SEVERITY_TEXT = {"minor": _l("Minor"), "general": _l("General"), "serious": _l("Serious")}
 # Chinese ordinal section numbers of an official document (一、二、…); English shows 1. 2. …
 ORDINALS_ZH = ("一", "二", "三", "四", "五", "六")

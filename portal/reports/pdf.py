@@ -29,9 +29,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from portal import kinds
+from portal.i18n import RECORD_STATUS_LABELS
 from portal.reports import fonts
 from portal.reports.document import Document, Section
-from portal.reports.labels import MARK_TEXT, ORDINALS_ZH, SECTION_TITLES, SEVERITY_TEXT, STATUS_TEXT, VERSION_TITLES
+from portal.reports.labels import MARK_TEXT, ORDINALS_ZH, SECTION_TITLES, VERSION_TITLES
 from portal.reports.page import GRID, INK, MARGIN_X, PAGE_W, QrCode, page_canvas
 
 MARGIN_TOP, MARGIN_BOTTOM = 24 * mm, 20 * mm
@@ -139,21 +141,11 @@ def _grid_style(font: str, marked: tuple[int, ...] = ()) -> TableStyle:
 
 def _describe(r: dict[str, Any]) -> tuple[str, str, str]:
     """(title cell, content cell, extra line of the status cell) of one record."""
-    if r["kind"] == "penalty":
-        parts = [r["summary"], "、".join(r["types"]), r["content"]]
-        if r.get("fine"):
-            parts.append(_("Fine: %(amount)s (10,000 yuan)", amount=r["fine"]))
-        parts.append(_("Severity: %(level)s", level=SEVERITY_TEXT.get(r["severity"], r["severity"])))
-        return r["title"], "；".join(p for p in parts if p), ""
-    if r["kind"] == "permit":
-        valid = _("Valid %(start)s to %(end)s", start=r["valid_from"], end=r["valid_until"] or _("long-term"))
-        return f"{r['summary']}\n{r['title']}", r["content"], valid
-    until = _("Valid until %(date)s", date=r["valid_until"]) if r.get("valid_until") else ""
-    return f"{r['title']}\n{r['doc_no']}", r["summary"], until
+    return kinds.spec(r["kind"]).report_cells(r)
 
 
 def _status_cell(r: dict[str, Any], extra: str, st: dict[str, ParagraphStyle]) -> Paragraph:
-    lines = [escape(str(STATUS_TEXT.get(r["status"], r["status"])))]
+    lines = [escape(str(RECORD_STATUS_LABELS.get(r["status"], r["status"])))]
     if r.get("public_until") and r["status"] in ("published", "under_objection"):
         lines.append(escape(_("Public until %(date)s", date=r["public_until"])))
     if extra:

@@ -15,15 +15,16 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp
 from portal import clock
 from portal.extensions import db, limiter
 from portal.form_helpers import clean_code
+from portal.i18n import RECORD_STATUS_LABELS, SEVERITY_LABELS
 from portal.models.enterprise import EnterpriseAccount
 from portal.public import records
 from portal.reports import document, fonts, pdf, services, signing
-from portal.reports.labels import MARK_TEXT, SECTION_TITLES, SEVERITY_TEXT, STATUS_TEXT, VERSION_TITLES
+from portal.reports.labels import MARK_TEXT, SECTION_TITLES, VERSION_TITLES
 
 bp = Blueprint("reports", __name__)
 NO = "string(length=22)"  # XYBG-YYYYMMDD-XXXXXXXX
-LABELS = {"sections": SECTION_TITLES, "versions": VERSION_TITLES, "statuses": STATUS_TEXT, "marks": MARK_TEXT,
-          "severity": SEVERITY_TEXT}  # fmt: skip
+LABELS = {"sections": SECTION_TITLES, "versions": VERSION_TITLES, "statuses": RECORD_STATUS_LABELS, "marks": MARK_TEXT,
+          "severity": SEVERITY_LABELS}  # fmt: skip
 
 
 class IssueForm(FlaskForm):

@@ -22,14 +22,9 @@ from portal.chat.tickets import MAX_REPLY, TicketError, TicketStatus
 from portal.domain.roles import CONSULTATION_ROLES
 from portal.extensions import db
 from portal.form_helpers import clean_text
+from portal.i18n import TICKET_STATUS_LABELS
 from portal.review.routes import ID, _context
 
-STATUS_LABELS = {
-    "open": _l("Waiting"),
-    "in_progress": _l("In progress"),
-    "answered": _l("Answered"),
-    "closed": _l("Ticket closed"),
-}
 ERROR_TEXT = {
     "reply_required": _l("Write a reply."),
     "reply_too_long": _l("The reply is too long."),
@@ -54,7 +49,7 @@ def _actor() -> tickets.StaffActor:
 def _status_form(ticket: Any, formdata: Any = None) -> StatusForm:
     form = StatusForm(formdata=formdata, prefix="status")
     allowed = tickets.TRANSITIONS[tickets.status_of(ticket)]
-    form.status.choices = [(s.value, str(STATUS_LABELS[s.value])) for s in TicketStatus if s in allowed]
+    form.status.choices = [(s.value, str(TICKET_STATUS_LABELS[s.value])) for s in TicketStatus if s in allowed]
     return form
 
 
@@ -64,7 +59,7 @@ def _trail(ticket_id: int) -> list[tuple[Any, str, str]]:
     for entry in tickets.audit_trail(db.session, ticket_id):
         moves, _sep, text = (entry.reason or "").partition(": ")
         before, _arrow, after = moves.partition("→")
-        what = f"{STATUS_LABELS.get(before, before)} → {STATUS_LABELS.get(after, after)}"
+        what = f"{TICKET_STATUS_LABELS.get(before, before)} → {TICKET_STATUS_LABELS.get(after, after)}"
         if entry.action == "consultation_reply":
             what = _("Reply: %(text)s", text=text) + f" ({what})"
         rows.append((entry.at, entry.actor, what))
@@ -80,7 +75,7 @@ def _render(ticket_id: int, *, reply_form: ReplyForm | None = None, status_form:
     reply_form = reply_form or ReplyForm(formdata=None, prefix="reply", reply=ticket.reply or "")
     status_form = status_form or _status_form(ticket)
     return render_template(
-        "review/consultation.html", t=ticket, number=tickets.number_of(ticket.id), labels=STATUS_LABELS,
+        "review/consultation.html", t=ticket, number=tickets.number_of(ticket.id), labels=TICKET_STATUS_LABELS,
         trail=_trail(ticket.id), reply_form=None if closed else reply_form,
         status_form=status_form if status_form.status.choices else None, error=error, **_context(),
     ), status  # fmt: skip
@@ -89,10 +84,10 @@ def _render(ticket_id: int, *, reply_form: ReplyForm | None = None, status_form:
 @role_required(*CONSULTATION_ROLES)
 def consultations():  # type: ignore[no-untyped-def]
     wanted = request.args.get("status", "")
-    if wanted and wanted not in STATUS_LABELS:
+    if wanted and wanted not in TICKET_STATUS_LABELS:
         abort(400)
     found = tickets.tickets(db.session, status=TicketStatus(wanted) if wanted else None)
-    return render_template("review/consultations.html", tickets=found, labels=STATUS_LABELS, wanted=wanted,
+    return render_template("review/consultations.html", tickets=found, labels=TICKET_STATUS_LABELS, wanted=wanted,
                            number_of=tickets.number_of, **_context())  # fmt: skip
 
 
@@ -132,7 +127,7 @@ def consultation_status(ticket_id: int):  # type: ignore[no-untyped-def]
         db.session.rollback()
         return _render(ticket_id, error=str(ERROR_TEXT[exc.code]), status=409)
     db.session.commit()
-    flash(_("Status changed to %(status)s.", status=STATUS_LABELS[form.status.data]))
+    flash(_("Status changed to %(status)s.", status=TICKET_STATUS_LABELS[form.status.data]))
     return redirect(url_for("review.consultation", ticket_id=ticket_id))
 
 

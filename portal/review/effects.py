@@ -13,15 +13,11 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from portal import kinds
 from portal.domain.publicity import RecordStatus, shift_end
 from portal.domain.states import Outcome, SubmissionKind, SubmissionStatus, Transition
-from portal.models import AuditEntry, ListEntry, Penalty, Permit, RecordHistory, SearchOutbox, Submission
+from portal.models import AuditEntry, RecordHistory, SearchOutbox, Submission
 
-MODELS: dict[str, type[Penalty] | type[Permit] | type[ListEntry]] = {
-    "penalty": Penalty,
-    "permit": Permit,
-    "list": ListEntry,
-}
 _OPEN = (SubmissionStatus.ACCEPTED, SubmissionStatus.VERIFYING)
 
 
@@ -68,10 +64,11 @@ def apply(
     now: datetime,
 ) -> Effect:
     """Changes the record a submission is about, as its decision requires; no commit (the caller's transaction)."""
-    if submission.record_kind not in MODELS or submission.record_id is None:
+    spec = kinds.find(submission.record_kind)
+    if spec is None or submission.record_id is None:
         return Effect()
-    kind = submission.record_kind
-    model = MODELS[kind]
+    kind = spec.kind.value
+    model = spec.model
     record = session.scalar(sa.select(model).where(model.id == submission.record_id).with_for_update())
     if record is None:
         return Effect(note="record_missing")

@@ -17,58 +17,32 @@ from datetime import UTC, date, datetime, time
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from portal import kinds
 from portal.clock import CHINA_TZ
-from portal.importers.formats import FORMATS
-from portal.models import ListEntry, Penalty, Permit, RecordHistory, Subject
-from portal.review.effects import MODELS
+from portal.i18n import CATEGORY_LABELS, RECORD_STATUS_LABELS, SEVERITY_LABELS, SUBJECT_KIND_LABELS, labels_in
+from portal.kind_outputs import UpstreamLabels
+from portal.models import RecordHistory, Subject
 from portal.tabular import safe_cell
 
 STATUS_COLUMNS = ("状态", "状态变更日期", "办理编号")
-STATUS_ZH = {
-    "published": "公示中",
-    "not_public": "不予公示",
-    "under_objection": "异议处理中",
-    "withdrawn": "已撤销",
-    "repaired": "已修复",
-}
-KIND_ZH = {"legal": "法人及非法人组织", "individual_business": "个体工商户", "natural_person": "自然人"}
-SEVERITY_ZH = {"minor": "轻微", "general": "一般", "serious": "严重"}
-CATEGORY_ZH = {"redlist": "红名单", "blacklist": "严重失信主体名单", "watchlist": "重点关注名单"}
-
-
-def _subject(s: Subject) -> list[object]:
-    return [s.name, KIND_ZH.get(s.kind.value, s.kind.value), s.uscc, s.reg_no, s.org_code, s.tax_no,
-            s.institution_no, s.social_org_no, s.legal_rep, s.legal_rep_id_type, s.legal_rep_id_number,
-            s.id_type, s.id_number]  # fmt: skip
-
-
-def _penalty(r: Penalty, s: Subject) -> list[object]:
-    return [*_subject(s), r.decision_no, r.violation_type, r.facts, r.basis, r.punishment_types, r.content,
-            r.fine_amount, r.confiscated_amount, r.licence_info, r.decided_on, r.effective_until, r.public_until,
-            r.authority_name, r.authority_uscc, r.source_name, r.source_uscc, SEVERITY_ZH[r.severity.value],
-            r.remarks]  # fmt: skip
-
-
-def _permit(r: Permit, s: Subject) -> list[object]:
-    return [*_subject(s), r.doc_title, r.doc_no, r.category, r.certificate_name, r.certificate_no, r.content,
-            r.decided_on, r.valid_from, r.valid_until, r.authority_name, r.authority_uscc, r.state.value,
-            r.source_name, r.source_uscc, r.remarks]  # fmt: skip
-
-
-def _list_entry(r: ListEntry, s: Subject) -> list[object]:
-    person = s.kind.value != "legal"
-    return [CATEGORY_ZH[r.category.value], r.list_name, s.name, KIND_ZH[s.kind.value], s.uscc, s.legal_rep,
-            s.id_type if person else s.legal_rep_id_type, s.id_number if person else s.legal_rep_id_number,
-            r.reason, r.basis, r.doc_no, r.recognised_by, r.recognised_by_uscc, r.listed_on, r.valid_until,
-            r.removed_on, r.removal_reason, r.source_name, r.source_uscc, r.remarks]  # fmt: skip
-
-
-ROWS = {"penalty": _penalty, "permit": _permit, "list": _list_entry}
+# The file is defined as Chinese (the data standard's wording), whatever the language of the staff page.
+EXPORT_LOCALE = "zh_CN"
 
 
 def decision_rows(session: Session, kind: str, since: date) -> Iterator[list[str]]:
-    """Header, then one row per record of `kind` changed by staff on or after `since` (China dates)."""
-    model = MODELS[kind]
+    """Header, then one row per record of `kind` changed by staff on or after `since` (China dates).
+
+    Not a generator itself: the Chinese labels are rendered now, in the caller's app context, so rows streamed
+    later need no context of their own.
+    """
+    zh = UpstreamLabels(labels_in(EXPORT_LOCALE, SUBJECT_KIND_LABELS), labels_in(EXPORT_LOCALE, SEVERITY_LABELS),
+                        labels_in(EXPORT_LOCALE, CATEGORY_LABELS))  # fmt: skip
+    return _rows(session, kinds.spec(kind), since, zh, labels_in(EXPORT_LOCALE, RECORD_STATUS_LABELS))
+
+
+def _rows(session: Session, spec: kinds.KindSpec, since: date, zh: UpstreamLabels, status_zh: dict[str, str]
+          ) -> Iterator[list[str]]:  # fmt: skip
+    model, kind = spec.model, spec.kind.value
     start = datetime.combine(since, time.min, CHINA_TZ).astimezone(UTC)
     changes = (
         sa.select(RecordHistory.record_id, sa.func.max(RecordHistory.id).label("last"))
@@ -83,11 +57,11 @@ def decision_rows(session: Session, kind: str, since: date) -> Iterator[list[str
         .join(Subject, Subject.id == model.subject_id)
         .order_by(RecordHistory.changed_at, model.id)
     )
-    yield [*FORMATS[kind].columns, *STATUS_COLUMNS]
+    yield [*spec.import_format.columns, *STATUS_COLUMNS]
     for record, subject, change in session.execute(query):
         reference = (change.reason or "").split("：", 1)[0]
         changed_on = change.changed_at.astimezone(CHINA_TZ).date()
-        row = [*ROWS[kind](record, subject), STATUS_ZH[record.status.value], changed_on, reference]
+        row = [*spec.upstream_row(record, subject, zh), status_zh[record.status.value], changed_on, reference]
         yield [safe_cell(v) for v in row]
 
 

@@ -9,7 +9,7 @@ from wtforms.validators import AnyOf, DataRequired, Length, Optional
 
 from portal.domain.states import Action, SubmissionKind, SubmissionStatus
 from portal.form_helpers import clean_text, opts
-from portal.submissions.labels import KIND_LABELS, STATUS_LABELS
+from portal.i18n import SUBMISSION_KIND_LABELS, SUBMISSION_STATUS_LABELS
 
 REQUIRED = _l("This field is required.")
 
@@ -28,11 +28,13 @@ class QueueFilterForm(FlaskForm):
         csrf = False
 
     status = SelectField(
-        _l("Status"), choices=opts([("", _l("All")), *((s.value, STATUS_LABELS[s.value]) for s in SubmissionStatus)]),
+        _l("Status"),
+        choices=opts([("", _l("All")), *((s.value, SUBMISSION_STATUS_LABELS[s]) for s in SubmissionStatus)]),
         validators=[Optional()],
     )
     kind = SelectField(
-        _l("Kind"), choices=opts([("", _l("All")), *((k.value, KIND_LABELS[k.value]) for k in SubmissionKind)]),
+        _l("Kind"),
+        choices=opts([("", _l("All")), *((k.value, SUBMISSION_KIND_LABELS[k]) for k in SubmissionKind)]),
         validators=[Optional()],
     )
     overdue = BooleanField(_l("Overdue only"))

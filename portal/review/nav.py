@@ -24,7 +24,7 @@ from portal.domain.roles import (
     PAGE_EDITOR_ROLES,
     Role,
 )
-from portal.submissions.labels import ROLE_LABELS
+from portal.i18n import ROLE_LABELS
 
 
 @dataclass(frozen=True)

@@ -26,26 +26,20 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from portal import clock
+from portal import clock, kinds
 from portal.accounts.permissions import role_required
 from portal.domain.errors import DomainError
 from portal.domain.roles import ALL_ROLES, AUDIT_ROLES, EXPORT_ROLES, Role
 from portal.domain.states import OUTCOMES, Action, Outcome, SubmissionKind, SubmissionStatus
 from portal.extensions import db
 from portal.form_helpers import opts
+from portal.i18n import SUBMISSION_KIND_LABELS, SUBMISSION_STATUS_LABELS
 from portal.notify import get_notifier
 from portal.review import exports, services
 from portal.review.forms import DecisionForm, QueueFilterForm
 from portal.services.calendar import work_calendar
 from portal.submissions import targets, uploads
-from portal.submissions.labels import (
-    ACTION_LABELS,
-    COMPLAINT_TOPICS,
-    KIND_LABELS,
-    OBJECTION_GROUNDS,
-    OUTCOME_LABELS,
-    STATUS_LABELS,
-)
+from portal.submissions.labels import ACTION_LABELS, COMPLAINT_TOPICS, OBJECTION_GROUNDS, OUTCOME_LABELS
 
 bp = Blueprint("review", __name__)
 STAFF = tuple(ALL_ROLES)  # a department user (联合奖惩 only) has no submission work
@@ -69,7 +63,7 @@ def _actor() -> services.Actor:
 
 
 def _context() -> dict[str, Any]:
-    return {"kinds": KIND_LABELS, "statuses": STATUS_LABELS, "outcomes": OUTCOME_LABELS,
+    return {"kinds": SUBMISSION_KIND_LABELS, "statuses": SUBMISSION_STATUS_LABELS, "outcomes": OUTCOME_LABELS,
             "action_labels": ACTION_LABELS, "grounds_labels": {**OBJECTION_GROUNDS, **COMPLAINT_TOPICS}}  # fmt: skip
 
 
@@ -226,7 +220,7 @@ URLS: list[tuple[str, str, Any, list[str]]] = [
     (f"/<{ID}:submission_id>/remind", "remind", remind, ["POST"]),
     (f"/<{ID}:submission_id>/attachments/<{ID}:attachment_id>", "attachment", attachment, ["GET"]),
     ("/exports", "exports", exports_page, ["GET"]),
-    ("/exports/<any(penalty, permit, list):kind>.csv", "export_csv", export_csv, ["GET"]),
+    (f"/exports/<any({', '.join(kinds.values())}):kind>.csv", "export_csv", export_csv, ["GET"]),
     ("/audit", "audit", audit, ["GET"]),
 ]
 for rule, endpoint, view, methods in URLS:

@@ -1,46 +1,32 @@
-"""Translated labels of submission kinds, statuses, outcomes, objection grounds, complaint topics and repair
-eligibility (shared with the back office)."""
+"""Translated labels of submission outcomes, staff actions, objection grounds, complaint topics and repair eligibility
+(shared with the back office).
+
+Submission kinds and statuses and staff roles are labelled in portal/i18n.py with the other domain enums.
+"""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-KIND_LABELS = {
-    "objection": _l("Credit objection"),
-    "complaint": _l("Complaint or report"),
-    "repair": _l("Credit repair application"),
-}
-STATUS_LABELS = {
-    "submitted": _l("Submitted"),
-    "accepted": _l("Accepted"),
-    "rejected_intake": _l("Not accepted"),
-    "verifying": _l("Under verification"),
-    "closed": _l("Closed"),
-}
+from portal.domain.states import Action, Outcome
+
 OUTCOME_LABELS = {
-    "corrected": _l("Record corrected"),
-    "withdrawn": _l("Record withdrawn"),
-    "upheld": _l("Record upheld"),
-    "approved": _l("Repair approved"),
-    "refused": _l("Repair refused"),
-    "substantiated": _l("Substantiated"),
-    "unsubstantiated": _l("Not substantiated"),
+    Outcome.CORRECTED: _l("Record corrected"),
+    Outcome.WITHDRAWN: _l("Record withdrawn"),
+    Outcome.UPHELD: _l("Record upheld"),
+    Outcome.APPROVED: _l("Repair approved"),
+    Outcome.REFUSED: _l("Repair refused"),
+    Outcome.SUBSTANTIATED: _l("Substantiated"),
+    Outcome.UNSUBSTANTIATED: _l("Not substantiated"),
 }
 ACTION_LABELS = {
-    "submit": _l("Submitted"),
-    "accept": _l("Accept"),
-    "reject": _l("Do not accept"),
-    "verify": _l("Forward for verification"),
-    "close": _l("Decide and close"),
-    "remind": _l("Send a reminder"),
-    "note": _l("Add a note"),
-}
-ROLE_LABELS = {
-    "intake": _l("Intake officer"),
-    "verifier": _l("Verifier"),
-    "reviewer": _l("Reviewer"),
-    "admin": _l("Administrator"),
-    "department": _l("Department user"),
+    "submit": _l("Submitted"),  # the first history event; no staff action
+    Action.ACCEPT: _l("Accept"),
+    Action.REJECT: _l("Do not accept"),
+    Action.VERIFY: _l("Forward for verification"),
+    Action.CLOSE: _l("Decide and close"),
+    Action.REMIND: _l("Send a reminder"),
+    Action.NOTE: _l("Add a note"),
 }
 ELIGIBILITY_TEXT = {
     "eligible": _l("This record can be repaired now if the penalty has been fulfilled."),

@@ -13,18 +13,12 @@ from portal import clock, urls
 from portal.domain.states import SubmissionKind
 from portal.extensions import db, limiter
 from portal.form_helpers import opts
+from portal.i18n import SUBMISSION_KIND_LABELS, SUBMISSION_STATUS_LABELS
 from portal.notify import get_notifier
 from portal.services.calendar import work_calendar
 from portal.submissions import captcha, codes, guesses, services, targets
 from portal.submissions.forms import ComplaintForm, ObjectionForm, RepairForm, SubmissionForm, TrackForm
-from portal.submissions.labels import (
-    COMPLAINT_TOPICS,
-    ELIGIBILITY_TEXT,
-    KIND_LABELS,
-    OBJECTION_GROUNDS,
-    OUTCOME_LABELS,
-    STATUS_LABELS,
-)
+from portal.submissions.labels import COMPLAINT_TOPICS, ELIGIBILITY_TEXT, OBJECTION_GROUNDS, OUTCOME_LABELS
 
 bp = Blueprint("submissions", __name__)
 
@@ -65,7 +59,9 @@ def _duplicate_receipt(form: SubmissionForm) -> Any:
     if not codes.TOKEN_RE.match(token):
         return None
     receipt = services.receipt_for_token(db.session, token, str(current_app.config["SECRET_KEY"]))
-    return render_template("submissions/receipt.html", receipt=receipt, labels=KIND_LABELS) if receipt else None
+    if receipt is None:
+        return None
+    return render_template("submissions/receipt.html", receipt=receipt, labels=SUBMISSION_KIND_LABELS)
 
 
 def _save(form: SubmissionForm, new: services.NewSubmission) -> Any:
@@ -80,7 +76,7 @@ def _save(form: SubmissionForm, new: services.NewSubmission) -> Any:
             no=receipt.tracking_no, code=receipt.code_display, url=request.host_url.rstrip("/") + "/track",
         )  # fmt: skip
         get_notifier().send_email(new.contact_email, _("Receipt %(no)s", no=receipt.tracking_no), body)
-    return render_template("submissions/receipt.html", receipt=receipt, labels=KIND_LABELS)
+    return render_template("submissions/receipt.html", receipt=receipt, labels=SUBMISSION_KIND_LABELS)
 
 
 def index():  # type: ignore[no-untyped-def]
@@ -166,7 +162,8 @@ def track():  # type: ignore[no-untyped-def]
     elif form.errors:
         status = 400
     return render_template("submissions/track.html", form=form, result=result, not_found=status == 404,
-                           kinds=KIND_LABELS, statuses=STATUS_LABELS, outcomes=OUTCOME_LABELS), status  # fmt: skip
+                           kinds=SUBMISSION_KIND_LABELS, statuses=SUBMISSION_STATUS_LABELS,
+                           outcomes=OUTCOME_LABELS), status  # fmt: skip
 
 
 def repair_results():  # type: ignore[no-untyped-def]

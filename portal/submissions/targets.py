@@ -12,20 +12,16 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from portal import kinds
 from portal.domain import repair
-from portal.domain.kinds import ListCategory
+from portal.domain.kinds import ListCategory, SubjectKind
 from portal.domain.masking import public_subject_name
 from portal.domain.publicity import RecordStatus, Severity
 from portal.domain.repair import Eligibility
-from portal.models import Department, ListEntry, Penalty, Permit, Subject
+from portal.models import Department, Subject
 from portal.visibility import public_on
 
-MODELS: dict[str, type[Penalty] | type[Permit] | type[ListEntry]] = {
-    "penalty": Penalty,
-    "permit": Permit,
-    "list": ListEntry,
-}
-_REF = re.compile(r"^(penalty|permit|list):([1-9]\d{0,9})$")
+_REF = re.compile(rf"^({'|'.join(map(re.escape, kinds.values()))}):([1-9]\d{{0,9}})$")
 MAX_ID = 2**31 - 1
 
 
@@ -63,7 +59,8 @@ def parse_ref(value: str | None) -> RecordRef | None:
 
 def find_target(session: Session, ref: RecordRef, today: date) -> Target | None:
     """The record if it is public today, else None."""
-    model = MODELS[ref.kind]
+    spec = kinds.spec(ref.kind)
+    model = spec.model
     row = session.execute(
         sa.select(model, Subject).join(Subject, Subject.id == model.subject_id)
         .where(model.id == ref.id, public_on(model, today))
@@ -71,16 +68,11 @@ def find_target(session: Session, ref: RecordRef, today: date) -> Target | None:
     if row is None:
         return None
     record, subject = row
-    uscc = subject.uscc if subject.kind.value != "natural_person" else None
+    uscc = subject.uscc if subject.kind is not SubjectKind.NATURAL_PERSON else None
     name = public_subject_name(subject.name, subject.kind.value)
-    if isinstance(record, Penalty):
-        return Target(ref, record.decision_no, name, uscc, record.authority_uscc, record.authority_name,
-                      record.decided_on, record.status, record.severity, None)  # fmt: skip
-    if isinstance(record, Permit):
-        return Target(ref, record.doc_no, name, uscc, record.authority_uscc, record.authority_name,
-                      record.decided_on, record.status, None, None)  # fmt: skip
-    return Target(ref, record.list_name, name, uscc, record.recognised_by_uscc, record.recognised_by,
-                  record.listed_on, record.status, None, record.category)  # fmt: skip
+    category = record.category if spec.by_list_category else None
+    return Target(ref, getattr(record, spec.title_attr), name, uscc, record.authority_uscc, record.authority_name,
+                  record.day, record.status, getattr(record, "severity", None), category)  # fmt: skip
 
 
 def repair_eligibility(target: Target, today: date) -> Eligibility:

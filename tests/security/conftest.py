@@ -12,10 +12,10 @@ from flask import Flask
 
 from portal import create_app
 from portal.accounts.services import create_user
+from portal.db_setup import load_list_types, load_measures
 from portal.domain.roles import Role
 from portal.extensions import db, limiter
 from portal.importers.run import import_file
-from portal.db_setup import load_list_types, load_measures
 from tests.conftest import DATA, TODAY
 from tests.enterprise.helpers import _fast_enterprise_hashes
 from tests.submissions import fixtures as base
