@@ -19,9 +19,13 @@ from portal import urls
 from portal.domain.kinds import RecordKind
 from portal.i18n import RECORD_KIND_LABELS, RECORD_KIND_SINGULAR_LABELS
 from portal.importers.formats import FORMATS, Format
+from portal.indexing.fields import IndexFields, decision_fields, list_entry_fields
 from portal.models import ListEntry, Penalty, Permit, Subject
 from portal.public.presenters import (
     PublicRecord,
+    list_entry_text,
+    penalty_text,
+    permit_text,
     present_list_entry,
     present_list_entry_detail,
     present_penalty,
@@ -44,6 +48,9 @@ class KindSpec:
     export_endpoint: str | None  # CSV/XLSX export of the listing
     export_name: str  # file stem of exports ("penalties.csv")
     api_name: str  # the key of this kind's records in API answers
+    # search (portal/indexing/): the scrubbed free text beyond the summary, and the document's per-kind fields
+    searchable_text: Callable[[Any, Subject], str]
+    index_fields: Callable[[PublicRecord], IndexFields]
     objectionable: bool = True  # 异议 may be raised against a public record of this kind (DOMAIN §7)
 
     @property
@@ -69,6 +76,8 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         import_format=FORMATS["penalty"],
         present=present_penalty,
         present_detail=present_penalty_detail,
+        searchable_text=penalty_text,
+        index_fields=decision_fields,
         detail_endpoint="public.penalty",
         index_endpoint="public.penalties",
         export_endpoint="public.penalties_export",
@@ -82,6 +91,8 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         import_format=FORMATS["permit"],
         present=present_permit,
         present_detail=present_permit_detail,
+        searchable_text=permit_text,
+        index_fields=decision_fields,
         detail_endpoint="public.permit",
         index_endpoint="public.permits",
         export_endpoint="public.permits_export",
@@ -95,6 +106,8 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         import_format=FORMATS["list"],
         present=present_list_entry,
         present_detail=present_list_entry_detail,
+        searchable_text=list_entry_text,
+        index_fields=list_entry_fields,
         detail_endpoint="public.list_entry",
         index_endpoint=None,  # list entries are browsed by category and list type (portal/public/views_lists.py)
         export_endpoint=None,

@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from portal import clock
 from portal.api.errors import BadRequest, bad_request
 from portal.extensions import db
-from portal.indexing import get_backend
+from portal.indexing.backend import get_backend
 from portal.search_ui import services
 from search.analysis import MAX_QUERY_CHARS
 from search.base import MAX_OFFSET, MAX_PER_PAGE, TYPES, Hit, Query, ResultPage

@@ -15,7 +15,7 @@ from portal import clock
 from portal.api.routes import bp
 from portal.errors import error_response
 from portal.extensions import db
-from portal.indexing import record_url, subject_url
+from portal.indexing.documents import record_url, subject_url
 from portal.public import records
 from portal.public.presenters import PublicRecord
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from portal.chat import tickets
 from portal.chat.tickets import Opened
-from portal.indexing import record_url
+from portal.indexing.documents import record_url
 from portal.submissions.codes import format_code
 
 if TYPE_CHECKING:

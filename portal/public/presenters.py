@@ -147,15 +147,23 @@ def present_subject(subject: Subject) -> PublicSubject:
     )
 
 
-def searchable_text(kind: str, record: Penalty | Permit | ListEntry, subject: Subject) -> str:
-    """The public free text of a record that search should find beyond its summary (违法事实 and 处罚内容 of a
-    penalty, 许可内容 of a permit, 认定依据 of a list entry), scrubbed exactly as on the detail page."""
-    if kind == "penalty":
-        parts = [record.facts, record.content]  # type: ignore[union-attr]
-    elif kind == "permit":
-        parts = [record.content]  # type: ignore[union-attr]
-    else:
-        parts = [record.basis]  # type: ignore[union-attr]
+def penalty_text(record: Penalty, subject: Subject) -> str:
+    """The public free text search should find beyond a penalty's summary: 违法事实 and 处罚内容, scrubbed
+    exactly as on the detail page (named by the spec's `searchable_text`, as are the two below)."""
+    return _joined((record.facts, record.content), subject)
+
+
+def permit_text(record: Permit, subject: Subject) -> str:
+    """许可内容 of a permit, scrubbed."""
+    return _joined((record.content,), subject)
+
+
+def list_entry_text(record: ListEntry, subject: Subject) -> str:
+    """认定依据 of a list entry, scrubbed."""
+    return _joined((record.basis,), subject)
+
+
+def _joined(parts: tuple[str | None, ...], subject: Subject) -> str:
     return "\n".join(s for s in (scrub(p, subject) for p in parts) if s)
 
 

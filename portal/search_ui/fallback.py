@@ -17,8 +17,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from portal import kinds
 from portal.domain.text import doc_no_key, nfkc
-from portal.indexing import PRESENTERS, RECORD_MODELS, document_for_record, subject_documents
+from portal.indexing.documents import document_for_record, subject_documents
 from portal.models import ListEntry, Penalty, Permit, Subject
 from portal.visibility import public_on
 from search.analysis import analyze_query, ident_key, normalize, to_simplified
@@ -98,7 +99,8 @@ class FallbackSearch(SearchBackend):
         variants = {v for v in (nfkc("".join(text.split())), to_simplified(nfkc("".join(text.split())))) if v}
         needle = _squash(text)
         out: list[Document] = []
-        for kind, model in RECORD_MODELS.items():
+        for spec in kinds.specs():
+            kind, model = spec.kind.value, spec.model
             if wanted not in ("all", kind) and not (kind == "list" and wanted in _LIST_TYPES):
                 continue
             conditions = [Subject.uscc == v.upper() for v in variants]
@@ -115,7 +117,7 @@ class FallbackSearch(SearchBackend):
                 .order_by(_DATE_COLUMNS[kind].desc(), model.id.desc())
                 .limit(CAP)
             )
-            out += [d for d in (document_for_record(PRESENTERS[kind](r, s)) for r, s in rows) if _holds(d, needle)]
+            out += [d for d in (document_for_record(spec.present(r, s)) for r, s in rows) if _holds(d, needle)]
         if wanted in ("all", "subject"):
             subject_ids = session.scalars(
                 sa.select(Subject.id)

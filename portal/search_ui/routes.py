@@ -10,7 +10,7 @@ from portal import clock
 from portal.api.errors import BadRequest
 from portal.api.search import SEARCH_TYPES, parse_search_args
 from portal.extensions import db
-from portal.indexing import get_backend
+from portal.indexing.backend import get_backend
 from portal.search_ui import services
 
 bp = Blueprint("search_ui", __name__)

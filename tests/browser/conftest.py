@@ -28,7 +28,8 @@ from werkzeug.serving import make_server
 from portal import clock, create_app
 from portal.extensions import db, limiter
 from portal.importers.run import import_file
-from portal.indexing import get_backend, reindex
+from portal.indexing.backend import get_backend
+from portal.indexing.outbox import reindex
 from portal.services.demo_load import load_demo
 from portal.services.setup import load_list_types, load_measures
 from tests.conftest import DATA, TODAY
