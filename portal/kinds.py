@@ -15,10 +15,15 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from portal import urls
 from portal.domain.kinds import RecordKind
 from portal.i18n import RECORD_KIND_LABELS, RECORD_KIND_SINGULAR_LABELS
-from portal.importers.formats import FORMATS, Format
+from portal.importers.cells import RowReader
+from portal.importers.checks import RowCheck, list_catalogue_check
+from portal.importers.formats import LIST_FORMAT, PENALTY_FORMAT, PERMIT_FORMAT, Format
+from portal.importers.records import ParsedRow, parse_list_entry, parse_penalty, parse_permit
 from portal.indexing.fields import IndexFields, decision_fields, list_entry_fields
 from portal.models import ListEntry, Penalty, Permit, Subject
 from portal.public.presenters import (
@@ -41,6 +46,7 @@ class KindSpec:
     model: Any  # a RecordMixin model with the shared attributes named in the module docstring
     key_columns: tuple[str, ...]  # natural key within one subject (data-standard §4.1, §5, §6)
     import_format: Format  # the data-standard columns and mandatory fields
+    parse_row: Callable[[RowReader], ParsedRow | None]  # one file row -> values and natural key (importers/records.py)
     present: Callable[[Any, Subject], PublicRecord]  # the one public (masked) presenter of a row
     present_detail: Callable[..., Any]  # the record page's presenter (masked), also used by exports
     detail_endpoint: str  # the record page, in portal/urls.py
@@ -52,6 +58,7 @@ class KindSpec:
     searchable_text: Callable[[Any, Subject], str]
     index_fields: Callable[[PublicRecord], IndexFields]
     objectionable: bool = True  # 异议 may be raised against a public record of this kind (DOMAIN §7)
+    import_check: Callable[[Session], RowCheck] | None = None  # checks against reference data (importers/checks.py)
 
     @property
     def label(self) -> Any:
@@ -73,7 +80,8 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         kind=RecordKind.PENALTY,
         model=Penalty,
         key_columns=("decision_key",),
-        import_format=FORMATS["penalty"],
+        import_format=PENALTY_FORMAT,
+        parse_row=parse_penalty,
         present=present_penalty,
         present_detail=present_penalty_detail,
         searchable_text=penalty_text,
@@ -88,7 +96,8 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         kind=RecordKind.PERMIT,
         model=Permit,
         key_columns=("doc_key",),
-        import_format=FORMATS["permit"],
+        import_format=PERMIT_FORMAT,
+        parse_row=parse_permit,
         present=present_permit,
         present_detail=present_permit_detail,
         searchable_text=permit_text,
@@ -103,7 +112,9 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         kind=RecordKind.LIST_ENTRY,
         model=ListEntry,
         key_columns=("list_key", "doc_key"),
-        import_format=FORMATS["list"],
+        import_format=LIST_FORMAT,
+        parse_row=parse_list_entry,
+        import_check=list_catalogue_check,
         present=present_list_entry,
         present_detail=present_list_entry_detail,
         searchable_text=list_entry_text,

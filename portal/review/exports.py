@@ -17,8 +17,8 @@ from datetime import UTC, date, datetime, time
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from portal import kinds
 from portal.clock import CHINA_TZ
-from portal.importers.formats import FORMATS
 from portal.models import ListEntry, Penalty, Permit, RecordHistory, Subject
 from portal.review.effects import MODELS
 from portal.tabular import safe_cell
@@ -83,7 +83,7 @@ def decision_rows(session: Session, kind: str, since: date) -> Iterator[list[str
         .join(Subject, Subject.id == model.subject_id)
         .order_by(RecordHistory.changed_at, model.id)
     )
-    yield [*FORMATS[kind].columns, *STATUS_COLUMNS]
+    yield [*kinds.spec(kind).import_format.columns, *STATUS_COLUMNS]
     for record, subject, change in session.execute(query):
         reference = (change.reason or "").split("：", 1)[0]
         changed_on = change.changed_at.astimezone(CHINA_TZ).date()
