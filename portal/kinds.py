@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from portal import urls
@@ -26,6 +27,24 @@ from portal.importers.formats import LIST_FORMAT, PENALTY_FORMAT, PERMIT_FORMAT,
 from portal.importers.records import ParsedRow, parse_list_entry, parse_penalty, parse_permit
 from portal.indexing.fields import IndexFields, decision_fields, list_entry_fields
 from portal.models import ListEntry, Penalty, Permit, Subject
+from portal.public.export_rows import (
+    Labels,
+    list_entry_headers,
+    list_entry_row,
+    penalty_headers,
+    penalty_row,
+    permit_headers,
+    permit_row,
+)
+from portal.public.forms import Filters
+from portal.public.kind_queries import (
+    Conditions,
+    Scope,
+    list_entry_counts,
+    list_entry_filters,
+    penalty_filters,
+    permit_filters,
+)
 from portal.public.presenters import (
     PublicRecord,
     list_entry_text,
@@ -54,11 +73,18 @@ class KindSpec:
     export_endpoint: str | None  # CSV/XLSX export of the listing
     export_name: str  # file stem of exports ("penalties.csv")
     api_name: str  # the key of this kind's records in API answers
+    # (API field, PublicRecord attribute) of this kind's records in API answers, after the common fields
+    api_fields: tuple[tuple[str, str], ...]
+    export_headers: Callable[[], list[str]]  # CSV/XLSX column titles, in the interface language
+    export_row: Callable[[Any, Labels, str], list[object]]  # (detail, labels, link prefix) -> one export row
+    listing_filters: Callable[[Filters, Scope], Conditions]  # the kind's own filters of its listing pages
     # search (portal/indexing/): the scrubbed free text beyond the summary, and the document's per-kind fields
     searchable_text: Callable[[Any, Subject], str]
     index_fields: Callable[[PublicRecord], IndexFields]
     objectionable: bool = True  # 异议 may be raised against a public record of this kind (DOMAIN §7)
     import_check: Callable[[Session], RowCheck] | None = None  # checks against reference data (importers/checks.py)
+    profile_counts: Callable[[Session, tuple[Any, ...]], dict[str, int]] | None = None  # counted otherwise than by kind
+    export_title: Any = None  # the XLSX sheet's name, when not the kind's label
 
     @property
     def label(self) -> Any:
@@ -69,6 +95,11 @@ class KindSpec:
     def label_one(self) -> Any:
         """The kind's name for one record, in the interface language."""
         return RECORD_KIND_SINGULAR_LABELS[self.kind]
+
+    @property
+    def sheet_title(self) -> Any:
+        """The name of the kind's XLSX export sheet, in the interface language."""
+        return self.export_title if self.export_title is not None else self.label
 
     def record_path(self, record_id: int) -> str:
         """The record page's path, outside a request (search documents, chat, e-mail, feeds)."""
@@ -91,6 +122,15 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         export_endpoint="public.penalties_export",
         export_name="penalties",
         api_name="penalties",
+        api_fields=(
+            ("decision_no", "title"),
+            ("violation_type", "summary"),
+            ("severity", "category"),
+            ("punishment_types", "tags"),
+        ),  # fmt: skip
+        export_headers=penalty_headers,
+        export_row=penalty_row,
+        listing_filters=penalty_filters,
     ),
     RecordKind.PERMIT: KindSpec(
         kind=RecordKind.PERMIT,
@@ -107,6 +147,10 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         export_endpoint="public.permits_export",
         export_name="permits",
         api_name="permits",
+        api_fields=(("doc_no", "title"), ("doc_title", "summary"), ("category", "category"), ("state", "state")),
+        export_headers=permit_headers,
+        export_row=permit_row,
+        listing_filters=permit_filters,
     ),
     RecordKind.LIST_ENTRY: KindSpec(
         kind=RecordKind.LIST_ENTRY,
@@ -124,6 +168,18 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         export_endpoint=None,
         export_name="list-entries",
         api_name="lists",
+        api_fields=(
+            ("category", "category"),
+            ("list_name", "title"),
+            ("reason", "summary"),
+            ("basis", "basis"),
+            ("valid_until", "valid_until"),
+        ),  # fmt: skip
+        export_headers=list_entry_headers,
+        export_row=list_entry_row,
+        listing_filters=list_entry_filters,
+        profile_counts=list_entry_counts,  # one count per list category (红名单 …), as profiles show them
+        export_title=_l("Lists"),
     ),
 }
 

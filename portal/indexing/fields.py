@@ -6,8 +6,10 @@ A leaf module (it imports no registry), so portal/kinds.py can name these functi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from portal.public.presenters import PublicRecord
+if TYPE_CHECKING:  # only a type: importing portal.public would load its blueprint, which uses the registry
+    from portal.public.presenters import PublicRecord
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,12 +10,13 @@ import sqlalchemy as sa
 from flask import Flask
 from sqlalchemy.orm import Session
 
-from portal.models import ListEntry, Penalty, Permit, Subject
+from portal import kinds
+from portal.models import Subject
 from portal.public.cache import TTLCache
 from portal.visibility import public_on
 from search.base import Query, ResultPage, SearchBackend, Suggestion
 
-_MODELS = {"penalty": Penalty, "permit": Permit, "list": ListEntry}
+_MODELS = {spec.kind.value: spec.model for spec in kinds.specs()}  # index keys are "<kind>:<id>"
 
 
 def search(session: Session, backend: SearchBackend, query: Query, *, today: date,
