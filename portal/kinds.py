@@ -7,6 +7,11 @@ deciding department), `subject_id`, `status`, `public_until` — so generic code
 
 Adding a kind: a model (with those attributes), its import format and row parser, its presenters, templates, its
 URL patterns in portal/urls.py, its labels in portal/i18n.py, and one `KindSpec` below.
+
+Functions a spec names live in leaf modules that never import this one (importers/records.py and checks.py,
+indexing/fields.py, public/presenters.py, export_rows.py and kind_queries.py), so that this module can import them.
+Modules that use the registry reach it as `kinds.spec(...)` at call time: portal/public/__init__.py loads the
+public blueprint, whose views use the registry, while this module is still importing public/presenters.py.
 """
 
 from __future__ import annotations
