@@ -86,11 +86,13 @@ def main() -> None:
     if args.redis:
         os.environ["PORTAL_REDIS_URL"] = args.redis  # the HTTP layer's session store (sessions.store_for)
 
-    from portal import create_app, indexing
+    from portal import create_app
     from portal.chat import sessions
     from portal.chat.services import chat
     from portal.extensions import db
     from portal.importers.run import import_file
+    from portal.indexing.backend import get_backend
+    from portal.indexing.outbox import drain_outbox
 
     app = create_app({"RATELIMIT_ENABLED": False})
     items = [json.loads(line) for line in args.eval.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -103,8 +105,8 @@ def main() -> None:
         for kind in ("penalty", "permit", "list"):
             path = Path(shutil.copy(DATA / f"standard-{kind}.csv", staging / f"{kind}.csv"))
             import_file(db.session, path, kind, today=TODAY)
-        backend = indexing.get_backend(app)
-        while indexing.drain_outbox(db.session, backend, TODAY):
+        backend = get_backend(app)
+        while drain_outbox(db.session, backend, TODAY):
             db.session.commit()
         db.session.commit()
         store = sessions.RedisStore(args.redis, prefix="chat-bench:") if args.redis else sessions.MemoryStore()

@@ -85,9 +85,9 @@ def register_proxy(app: Flask) -> None:
 def register_extensions(app: Flask) -> None:
     from flask_babel import get_locale
 
-    from portal import indexing
     from portal.extensions import babel, csrf, db, migrate
     from portal.i18n import select_locale
+    from portal.indexing import backend as search_backend
 
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(translations_dir(app))
     db.init_app(app)
@@ -95,7 +95,7 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     app.jinja_env.globals["get_locale"] = get_locale  # base.html sets <html lang> from it
-    indexing.init_app(app)  # the search backend in app.extensions["search"] (not a Flask extension, STYLE §4)
+    search_backend.init_app(app)  # the search backend in app.extensions["search"] (not a Flask extension, STYLE §4)
     register_staff_and_limits(app)
 
 

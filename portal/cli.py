@@ -10,7 +10,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from portal import clock
+from portal import clock, kinds
 
 
 @click.command("init-db")
@@ -26,7 +26,7 @@ def init_db_command() -> None:
 
 @click.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--kind", type=click.Choice(["penalty", "permit", "list"]), required=True)
+@click.option("--kind", type=click.Choice(kinds.values()), required=True)
 @click.option("--source", "source_label", default=None, help="label of the batch, e.g. the department")
 @with_appcontext
 def import_command(file: Path, kind: str, source_label: str | None) -> None:

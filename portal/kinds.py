@@ -7,6 +7,11 @@ deciding department), `subject_id`, `status`, `public_until` — so generic code
 
 Adding a kind: a model (with those attributes), its import format and row parser, its presenters, templates, its
 URL patterns in portal/urls.py, its labels in portal/i18n.py, and one `KindSpec` below.
+
+Functions a spec names live in leaf modules that never import this one (importers/records.py and checks.py,
+indexing/fields.py, public/presenters.py, export_rows.py and kind_queries.py), so that this module can import them.
+Modules that use the registry reach it as `kinds.spec(...)` at call time: portal/public/__init__.py loads the
+public blueprint, whose views use the registry, while this module is still importing public/presenters.py.
 """
 
 from __future__ import annotations
@@ -15,14 +20,42 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Session
+
 from portal import kind_outputs as out
 from portal import urls
 from portal.domain.kinds import RecordKind
 from portal.i18n import RECORD_KIND_LABELS, RECORD_KIND_SINGULAR_LABELS
-from portal.importers.formats import FORMATS, Format
+from portal.importers.cells import RowReader
+from portal.importers.checks import RowCheck, list_catalogue_check
+from portal.importers.formats import LIST_FORMAT, PENALTY_FORMAT, PERMIT_FORMAT, Format
+from portal.importers.records import ParsedRow, parse_list_entry, parse_penalty, parse_permit
+from portal.indexing.fields import IndexFields, decision_fields, list_entry_fields
 from portal.models import ListEntry, Penalty, Permit, Subject
+from portal.public.export_rows import (
+    Labels,
+    list_entry_headers,
+    list_entry_row,
+    penalty_headers,
+    penalty_row,
+    permit_headers,
+    permit_row,
+)
+from portal.public.forms import Filters
+from portal.public.kind_queries import (
+    Conditions,
+    Scope,
+    list_entry_counts,
+    list_entry_filters,
+    penalty_filters,
+    permit_filters,
+)
 from portal.public.presenters import (
     PublicRecord,
+    list_entry_text,
+    penalty_text,
+    permit_text,
     present_list_entry,
     present_list_entry_detail,
     present_penalty,
@@ -38,6 +71,7 @@ class KindSpec:
     model: Any  # a RecordMixin model with the shared attributes named in the module docstring
     key_columns: tuple[str, ...]  # natural key within one subject (data-standard §4.1, §5, §6)
     import_format: Format  # the data-standard columns and mandatory fields
+    parse_row: Callable[[RowReader], ParsedRow | None]  # one file row -> values and natural key (importers/records.py)
     present: Callable[[Any, Subject], PublicRecord]  # the one public (masked) presenter of a row
     present_detail: Callable[..., Any]  # the record page's presenter (masked), also used by exports
     detail_endpoint: str  # the record page, in portal/urls.py
@@ -45,6 +79,14 @@ class KindSpec:
     export_endpoint: str | None  # CSV/XLSX export of the listing
     export_name: str  # file stem of exports ("penalties.csv")
     api_name: str  # the key of this kind's records in API answers
+    # (API field, PublicRecord attribute) of this kind's records in API answers, after the common fields
+    api_fields: tuple[tuple[str, str], ...]
+    export_headers: Callable[[], list[str]]  # CSV/XLSX column titles, in the interface language
+    export_row: Callable[[Any, Labels, str], list[object]]  # (detail, labels, link prefix) -> one export row
+    listing_filters: Callable[[Filters, Scope], Conditions]  # the kind's own filters of its listing pages
+    # search (portal/indexing/): the scrubbed free text beyond the summary, and the document's per-kind fields
+    searchable_text: Callable[[Any, Subject], str]
+    index_fields: Callable[[PublicRecord], IndexFields]
     objectionable: bool = True  # 异议 may be raised against a public record of this kind (DOMAIN §7)
     text_column: str = ""  # the degraded SQL search matches it with LIKE, besides 文号 and subject name
     # How generic code (submissions, follows, review, reports, the enterprise dashboard) treats the kind; the
@@ -59,6 +101,9 @@ class KindSpec:
     upstream_row: Callable[..., list[object]] = field(kw_only=True)  # staff CSV row for upstream sync
     report_entry: Callable[..., dict[str, Any]] = field(kw_only=True)  # the record in a credit report's content
     report_cells: Callable[[dict[str, Any]], tuple[str, str, str]] = field(kw_only=True)  # its PDF table cells
+    import_check: Callable[[Session], RowCheck] | None = None  # checks against reference data (importers/checks.py)
+    profile_counts: Callable[[Session, tuple[Any, ...]], dict[str, int]] | None = None  # counted otherwise than by kind
+    export_title: Any = None  # the XLSX sheet's name, when not the kind's label
 
     @property
     def label(self) -> Any:
@@ -70,6 +115,11 @@ class KindSpec:
         """The kind's name for one record, in the interface language."""
         return RECORD_KIND_SINGULAR_LABELS[self.kind]
 
+    @property
+    def sheet_title(self) -> Any:
+        """The name of the kind's XLSX export sheet, in the interface language."""
+        return self.export_title if self.export_title is not None else self.label
+
     def record_path(self, record_id: int) -> str:
         """The record page's path, outside a request (search documents, chat, e-mail, feeds)."""
         return urls.path(self.detail_endpoint, record_id=record_id)
@@ -80,9 +130,12 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         kind=RecordKind.PENALTY,
         model=Penalty,
         key_columns=("decision_key",),
-        import_format=FORMATS["penalty"],
+        import_format=PENALTY_FORMAT,
+        parse_row=parse_penalty,
         present=present_penalty,
         present_detail=present_penalty_detail,
+        searchable_text=penalty_text,
+        index_fields=decision_fields,
         detail_endpoint="public.penalty",
         index_endpoint="public.penalties",
         export_endpoint="public.penalties_export",
@@ -95,14 +148,26 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         upstream_row=out.penalty_upstream_row,
         report_entry=out.penalty_report_entry,
         report_cells=out.penalty_report_cells,
+        api_fields=(
+            ("decision_no", "title"),
+            ("violation_type", "summary"),
+            ("severity", "category"),
+            ("punishment_types", "tags"),
+        ),  # fmt: skip
+        export_headers=penalty_headers,
+        export_row=penalty_row,
+        listing_filters=penalty_filters,
     ),
     RecordKind.PERMIT: KindSpec(
         kind=RecordKind.PERMIT,
         model=Permit,
         key_columns=("doc_key",),
-        import_format=FORMATS["permit"],
+        import_format=PERMIT_FORMAT,
+        parse_row=parse_permit,
         present=present_permit,
         present_detail=present_permit_detail,
+        searchable_text=permit_text,
+        index_fields=decision_fields,
         detail_endpoint="public.permit",
         index_endpoint="public.permits",
         export_endpoint="public.permits_export",
@@ -116,14 +181,22 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         upstream_row=out.permit_upstream_row,
         report_entry=out.permit_report_entry,
         report_cells=out.permit_report_cells,
+        api_fields=(("doc_no", "title"), ("doc_title", "summary"), ("category", "category"), ("state", "state")),
+        export_headers=permit_headers,
+        export_row=permit_row,
+        listing_filters=permit_filters,
     ),
     RecordKind.LIST_ENTRY: KindSpec(
         kind=RecordKind.LIST_ENTRY,
         model=ListEntry,
         key_columns=("list_key", "doc_key"),
-        import_format=FORMATS["list"],
+        import_format=LIST_FORMAT,
+        parse_row=parse_list_entry,
+        import_check=list_catalogue_check,
         present=present_list_entry,
         present_detail=present_list_entry_detail,
+        searchable_text=list_entry_text,
+        index_fields=list_entry_fields,
         detail_endpoint="public.list_entry",
         index_endpoint=None,  # list entries are browsed by category and list type (portal/public/views_lists.py)
         export_endpoint=None,
@@ -138,6 +211,18 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         upstream_row=out.list_entry_upstream_row,
         report_entry=out.list_entry_report_entry,
         report_cells=out.list_entry_report_cells,
+        api_fields=(
+            ("category", "category"),
+            ("list_name", "title"),
+            ("reason", "summary"),
+            ("basis", "basis"),
+            ("valid_until", "valid_until"),
+        ),  # fmt: skip
+        export_headers=list_entry_headers,
+        export_row=list_entry_row,
+        listing_filters=list_entry_filters,
+        profile_counts=list_entry_counts,  # one count per list category (红名单 …), as profiles show them
+        export_title=_l("Lists"),
     ),
 }
 

@@ -27,7 +27,9 @@ def reindex_command(name: str | None, if_missing: bool) -> None:
     """Rebuild the search index from the database into a new directory and swap it in atomically."""
     from portal.config import ConfigError
     from portal.extensions import db
-    from portal.indexing import backend_name, count_public, make_backend, reindex
+    from portal.indexing.backend import backend_name, make_backend
+    from portal.indexing.documents import count_public
+    from portal.indexing.outbox import reindex
 
     name = name or backend_name(current_app)
     try:
@@ -57,7 +59,8 @@ def reindex_command(name: str | None, if_missing: bool) -> None:
 def search_worker_command(once: bool, interval: float, batch: int) -> None:
     """Apply queued index changes (the search outbox); without --once, poll forever and sweep once a day."""
     from portal.extensions import db
-    from portal.indexing import drain_outbox, get_backend, sweep
+    from portal.indexing.backend import get_backend
+    from portal.indexing.outbox import drain_outbox, sweep
 
     backend = get_backend()
     stopping = False
@@ -98,7 +101,8 @@ def search_worker_command(once: bool, interval: float, batch: int) -> None:
 def search_sweep_command() -> None:
     """The daily job: remove documents whose publicity ended, index records whose publicity began."""
     from portal.extensions import db
-    from portal.indexing import get_backend, sweep
+    from portal.indexing.backend import get_backend
+    from portal.indexing.outbox import sweep
 
     backend = get_backend()
     if not backend.healthy():

@@ -17,7 +17,7 @@ from portal.chat import sessions
 from portal.chat.services import DEFAULT_LOCALE, MAX_MESSAGE, chat
 from portal.errors import error_response
 from portal.extensions import db, limiter
-from portal.indexing import EXTENSION
+from portal.indexing.backend import EXTENSION
 
 
 def search_backend() -> Any:

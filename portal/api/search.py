@@ -9,7 +9,7 @@ from flask import current_app, jsonify, request
 from portal import clock
 from portal.api.errors import bad_request
 from portal.extensions import db
-from portal.indexing import get_backend
+from portal.indexing.backend import get_backend
 from portal.search_args import InvalidArgument, parse_search_args, positive_int, query_text
 from portal.search_ui import services
 from search.contract import Hit, Query, ResultPage

@@ -6,26 +6,32 @@ records only, names of persons and legal representatives masked, no ID number. U
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from flask import jsonify
 from flask_babel import gettext as _
 
-from portal import clock
+from portal import clock, kinds
 from portal.errors import error_response
 from portal.extensions import db
-from portal.indexing import record_url, subject_url
+from portal.indexing.documents import record_url, subject_url
 from portal.public import records
 from portal.public.presenters import PublicRecord
-
-KINDS = {"penalty": "penalties", "permit": "permits", "list": "lists"}
 
 
 def _day(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _json_value(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    return list(value) if isinstance(value, tuple) else value
+
+
 def record_json(record: PublicRecord) -> dict[str, Any]:
+    """The common fields, then the kind's own (its spec's api_fields) under their API names."""
     base: dict[str, Any] = {
         "id": record.id,
         "status": record.status,
@@ -34,14 +40,8 @@ def record_json(record: PublicRecord) -> dict[str, Any]:
         "authority": record.authority,
         "url": record_url(record.kind, record.id),
     }
-    if record.kind == "penalty":
-        return {**base, "decision_no": record.title, "violation_type": record.summary,
-                "severity": record.category, "punishment_types": list(record.tags)}  # fmt: skip
-    if record.kind == "permit":
-        return {**base, "doc_no": record.title, "doc_title": record.summary, "category": record.category,
-                "state": record.state}  # fmt: skip
-    return {**base, "category": record.category, "list_name": record.title, "reason": record.summary,
-            "basis": record.basis, "valid_until": _day(record.valid_until)}  # fmt: skip
+    own = kinds.spec(record.kind).api_fields
+    return {**base, **{name: _json_value(getattr(record, attribute)) for name, attribute in own}}
 
 
 def profile_json(profile: records.Profile) -> dict[str, Any]:
@@ -56,8 +56,8 @@ def profile_json(profile: records.Profile) -> dict[str, Any]:
         "counts": profile.counts,
         "truncated": profile.truncated,
     }
-    for kind, key in KINDS.items():
-        body[key] = [record_json(r) for r in profile.by_kind.get(kind, [])]
+    for spec in kinds.specs():
+        body[spec.api_name] = [record_json(r) for r in profile.by_kind.get(spec.kind.value, [])]
     return body
 
 

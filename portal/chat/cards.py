@@ -12,7 +12,7 @@ from portal.chat.tickets import Opened
 from portal.chat.types import Context
 from portal.domain.masking import mask_id_numbers
 from portal.i18n import RECORD_STATUS_LABELS, SEVERITY_LABELS, SUBMISSION_STATUS_LABELS, TICKET_STATUS_LABELS
-from portal.indexing import record_url
+from portal.indexing.documents import record_url
 from portal.submissions.codes import format_code
 
 # "<kind> application" in the status answer ("信用异议申请").

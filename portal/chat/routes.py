@@ -12,7 +12,7 @@ from portal import clock
 from portal.chat import sessions, tickets
 from portal.chat.services import DEFAULT_LOCALE, MAX_MESSAGE, chat
 from portal.extensions import db, limiter
-from portal.indexing import EXTENSION
+from portal.indexing.backend import EXTENSION
 
 bp = Blueprint("chat", __name__)
 

@@ -13,14 +13,15 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from portal import kinds
 from portal.demo.generate import plan_for, write_csv
+from portal.domain.kinds import RecordKind
 from portal.importers.run import import_file
-from portal.models import ListEntry, Penalty, Permit
 from portal.public.stats_demo import spread_upload_times
 
 
 def has_records(session: Session) -> bool:
-    return any(session.scalar(sa.select(model.id).limit(1)) is not None for model in (Penalty, Permit, ListEntry))
+    return any(session.scalar(sa.select(model.id).limit(1)) is not None for model in (s.model for s in kinds.specs()))
 
 
 def load_demo(
@@ -30,7 +31,13 @@ def load_demo(
     plan = plan_for(records)
     lines = []
     with tempfile.TemporaryDirectory(prefix="portal-demo-") as tmp:
-        for kind, count in (("list", plan.lists), ("penalty", plan.penalties), ("permit", plan.permits)):
+        # the demo plan has one count per kind; list entries first, as before
+        planned = (
+            (RecordKind.LIST_ENTRY, plan.lists),
+            (RecordKind.PENALTY, plan.penalties),
+            (RecordKind.PERMIT, plan.permits),
+        )
+        for kind, count in planned:
             path = Path(tmp) / f"demo-{kind}.csv"
             write_csv(path, kind, count, seed=seed, as_of=as_of)
             result = import_file(session, path, kind, today=as_of, source_label="demo-data")

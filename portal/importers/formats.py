@@ -125,16 +125,15 @@ LONG_LIMIT = 10_000
 
 @dataclass(frozen=True)
 class Format:
-    kind: str
+    name_zh: str  # the kind's name in the data standard, for messages ("不是行政处罚文件格式")
     columns: tuple[str, ...]
     mandatory: tuple[str, ...]
 
 
-FORMATS = {
-    "penalty": Format("penalty", PENALTY_COLUMNS, PENALTY_MANDATORY),
-    "permit": Format("permit", PERMIT_COLUMNS, PERMIT_MANDATORY),
-    "list": Format("list", LIST_COLUMNS, LIST_MANDATORY),
-}
+# Each kind's spec in portal/kinds.py names its format.
+PENALTY_FORMAT = Format("行政处罚", PENALTY_COLUMNS, PENALTY_MANDATORY)
+PERMIT_FORMAT = Format("行政许可", PERMIT_COLUMNS, PERMIT_MANDATORY)
+LIST_FORMAT = Format("名单", LIST_COLUMNS, LIST_MANDATORY)
 
 _TRIM = " \t\r\n\u3000\u00a0\ufeff"
 
@@ -173,7 +172,7 @@ def match_header(fmt: Format, header: list[str]) -> HeaderMap:
     missing = [c for c in fmt.mandatory if c not in positions]
     if missing:
         if not positions:
-            raise HeaderError(f"表头无法识别：不是{_KIND_ZH[fmt.kind]}文件格式（见数据标准）")
+            raise HeaderError(f"表头无法识别：不是{fmt.name_zh}文件格式（见数据标准）")
         raise HeaderError(f"表头缺少必需列：{'、'.join(missing)}")
     warnings = []
     if unknown:
@@ -182,6 +181,3 @@ def match_header(fmt: Format, header: list[str]) -> HeaderMap:
     if absent:
         warnings.append(f"缺少可选列，按空值处理：{'、'.join(absent)}")
     return HeaderMap(positions, len(names), tuple(warnings))
-
-
-_KIND_ZH = {"penalty": "行政处罚", "permit": "行政许可", "list": "名单"}

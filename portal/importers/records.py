@@ -206,9 +206,6 @@ def parse_list_entry(r: RowReader) -> ParsedRow | None:
     return ParsedRow(r.line_no, key, subject, values, listed_on)
 
 
-PARSERS = {"penalty": parse_penalty, "permit": parse_permit, "list": parse_list_entry}
-
-
 def automatic_hold(row: ParsedRow, *, publish_minor_penalties: bool) -> str | None:
     """Why a record may not be public by rule (DOMAIN §6), or None. Staff holds are kept elsewhere."""
     subject = row.subject

@@ -12,10 +12,11 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from portal import kinds
 from portal.importers.cells import RowReader
-from portal.importers.formats import FORMATS, HeaderError, match_header
+from portal.importers.formats import HeaderError, match_header
 from portal.importers.readers import Cell, UnreadableFile, open_table
-from portal.importers.records import PARSERS, ParsedRow
+from portal.importers.records import ParsedRow
 from portal.importers.upsert import RecordWriter
 from portal.models import ImportBatch, RejectedRow
 from portal.models.base import utcnow
@@ -68,9 +69,11 @@ def import_file(
 ) -> ImportResult:
     """Import `path` as `kind` in one transaction: every row's outcome is recorded, or nothing is.
 
-    Raises ImportFileError for an unreadable file or an unknown header (data-standard §1).
+    Raises ImportFileError for an unreadable file or an unknown header (data-standard §1), ValueError for a kind
+    that is not in the registry.
     """
-    fmt = FORMATS[kind]
+    spec = kinds.spec(kind)
+    fmt = spec.import_format
     try:
         table = open_table(path, progress)
     except (UnreadableFile, OSError) as exc:
@@ -84,13 +87,13 @@ def import_file(
             raise ImportFileError(str(exc)) from None
         if on_size:
             on_size(table.size)
-        batch = ImportBatch(kind=kind, filename=path.name[:512], source_label=source_label)
+        batch = ImportBatch(kind=spec.kind.value, filename=path.name[:512], source_label=source_label)
         session.add(batch)
         session.flush()
         result = ImportResult(batch_id=batch.id)
         result.warnings.extend(f"第1行 警告：{w}" for w in hmap.warnings)
-        writer = RecordWriter(session, kind, batch, publish_minor_penalties=publish_minor_penalties)
-        parse = PARSERS[kind]
+        writer = RecordWriter(session, spec, batch, publish_minor_penalties=publish_minor_penalties)
+        parse = spec.parse_row
         seen: dict[tuple[str, ...], int] = {}
         with rejects_tmp.open("w", encoding="utf-8-sig", newline="") as out:
             rejects = csv.writer(out)
@@ -150,7 +153,13 @@ def import_file(
     result.rejects_path = rejects_final
     log.info(
         "import finished",
-        extra={"batch_id": batch.id, "kind": kind, "imported": result.imported, "updated": result.updated,
-               "rejected": result.rejected, "unchanged": result.unchanged},
+        extra={
+            "batch_id": batch.id,
+            "kind": spec.kind.value,
+            "imported": result.imported,
+            "updated": result.updated,
+            "rejected": result.rejected,
+            "unchanged": result.unchanged,
+        },
     )
     return result

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -13,25 +14,16 @@ from portal.domain import publicity, text
 from portal.domain.publicity import RecordStatus
 from portal.importers.records import ParsedRow, automatic_hold
 from portal.importers.subject_store import SubjectStore
-from portal.models import Department, ImportBatch, ListEntry, ListType, Penalty, Permit, RecordHistory, SearchOutbox
+from portal.kinds import KindSpec
+from portal.models import Department, ImportBatch, RecordHistory, SearchOutbox
 from portal.models.base import UTCDateTime, utcnow
 
-MODELS: dict[str, type[Penalty] | type[Permit] | type[ListEntry]] = {
-    "penalty": Penalty,
-    "permit": Permit,
-    "list": ListEntry,
-}
-KEY_COLUMNS = {
-    "penalty": ("decision_key",),
-    "permit": ("doc_key",),
-    "list": ("list_key", "doc_key"),
-}
 AUTOMATIC_HOLDS = frozenset({"轻微", "未成年人", "待确认成年"})
-_AUTHORITY_COLUMNS = {
-    "penalty": ("authority_name", "authority_uscc"),
-    "permit": ("authority_name", "authority_uscc"),
-    "list": ("recognised_by", "recognised_by_uscc"),
-}
+
+
+def _column(model: Any, attribute: str) -> str:
+    """The column behind a shared attribute name (a synonym on some kinds), as parsed rows name their values."""
+    return str(getattr(model, attribute).expression.key)
 
 
 @dataclass
@@ -45,32 +37,24 @@ class ChunkOutcome:
 class RecordWriter:
     """One import batch's writer; every write happens in the caller's transaction."""
 
-    def __init__(self, session: Session, kind: str, batch: ImportBatch, *, publish_minor_penalties: bool) -> None:
+    def __init__(self, session: Session, spec: KindSpec, batch: ImportBatch, *, publish_minor_penalties: bool) -> None:
         self.session = session
-        self.kind = kind
-        self.model = MODELS[kind]
+        self.spec = spec
+        self.kind = spec.kind.value
+        self.model = spec.model
+        self.key_columns = spec.key_columns
+        self.authority_columns = (_column(spec.model, "authority_name"), _column(spec.model, "authority_uscc"))
         self.batch = batch
         self.publish_minor = publish_minor_penalties
         self.subjects = SubjectStore(session)
         self.seen: dict[tuple[object, ...], int] = {}  # db key -> line, catches merges of differently keyed rows
         self.departments: dict[str, str] = {}
-        self.list_types: dict[str, tuple[int, str]] | None = None
+        self._check = spec.import_check(session) if spec.import_check else None
 
     def check(self, row: ParsedRow) -> None:
-        """Checks that need reference data: list names against the catalogue (warn only, data-standard §6)."""
-        if self.kind != "list":
-            return
-        if self.list_types is None:
-            query = sa.select(ListType.name_key, ListType.id, ListType.category)
-            self.list_types = {k: (i, c) for k, i, c in self.session.execute(query)}
-        found = self.list_types.get(str(row.values["list_key"]))
-        if found is None:
-            row.warnings.append(f"名单名称不在目录中：{row.values['list_name']}（已保留，待管理员加入目录）")
-            row.values["list_type_id"] = None
-            return
-        row.values["list_type_id"] = found[0]
-        if found[1] != row.values["category"]:
-            row.warnings.append("名单类别与目录不一致，已按文件导入")
+        """Checks that need reference data, if the kind has any (list names against the catalogue)."""
+        if self._check is not None:
+            self._check(row)
 
     def write(self, rows: list[ParsedRow]) -> ChunkOutcome:
         outcome = ChunkOutcome()
@@ -79,7 +63,7 @@ class RecordWriter:
         subject_ids = self.subjects.resolve(rows)
         keyed: list[tuple[tuple[object, ...], ParsedRow]] = []
         for row, sid in zip(rows, subject_ids, strict=True):
-            key = (*(row.values[c] for c in KEY_COLUMNS[self.kind]), sid)
+            key = (*(row.values[c] for c in self.key_columns), sid)
             if key in self.seen:
                 outcome.duplicates.append((row, self.seen[key]))
                 continue
@@ -106,13 +90,13 @@ class RecordWriter:
         if not keys:
             return {}
         model = self.model
-        columns = [getattr(model, c) for c in KEY_COLUMNS[self.kind]]
+        columns = [getattr(model, c) for c in self.key_columns]
         first = {k[0] for k in keys}
         query = sa.select(*model.__table__.columns).where(columns[0].in_(first))  # Core rows: no identity map
         found = {}
         wanted = set(keys)
         for record in self.session.execute(query).mappings():
-            key = (*(record[c] for c in KEY_COLUMNS[self.kind]), record["subject_id"])
+            key = (*(record[c] for c in self.key_columns), record["subject_id"])
             if key in wanted:
                 found[key] = dict(record)
         return found
@@ -170,7 +154,7 @@ class RecordWriter:
         self.session.execute(sa.update(self.model), [values])
 
     def _remember_departments(self, row: ParsedRow) -> None:
-        name_col, uscc_col = _AUTHORITY_COLUMNS[self.kind]
+        name_col, uscc_col = self.authority_columns
         pairs = ((row.values[name_col], row.values[uscc_col]), (row.values["source_name"], row.values["source_uscc"]))
         for name, uscc in pairs:
             if uscc:
@@ -194,4 +178,3 @@ class RecordWriter:
                     known[uscc].name = name
             else:
                 self.session.add(Department(uscc=uscc, name=text.clean(name)))
-

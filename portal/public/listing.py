@@ -6,45 +6,24 @@ counted once per cache lifetime and day, never per request (issue 6). Every quer
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from portal.models import ListEntry, Penalty, Permit, Subject
+from portal import kinds
+from portal.models import Subject
 from portal.public.cache import TTLCache
 from portal.public.forms import Cursor, Filters
-from portal.public.presenters import PublicRecord, present_list_entry, present_penalty, present_permit
+from portal.public.kind_queries import NO_SCOPE, Scope
+from portal.public.presenters import PublicRecord
 from portal.visibility import public_on
 
-
-@dataclass(frozen=True)
-class Spec:
-    model: Any
-    day: Any  # the date column pages are ordered and filtered (year) by
-    dept_uscc: Any
-    dept_name: Any
-    present: Callable[[Any, Subject], PublicRecord]
-
-
-SPECS = {
-    "penalty": Spec(Penalty, Penalty.decided_on, Penalty.authority_uscc, Penalty.authority_name, present_penalty),
-    "permit": Spec(Permit, Permit.decided_on, Permit.authority_uscc, Permit.authority_name, present_permit),
-    "list": Spec(
-        ListEntry, ListEntry.listed_on, ListEntry.recognised_by_uscc, ListEntry.recognised_by, present_list_entry
-    ),
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Scope:
-    """Fixed part of a list page: a category or one list type (hashable, part of the cache key)."""
-
-    category: str | None = None
-    list_type_id: int | None = None
+if TYPE_CHECKING:
+    from portal.kinds import KindSpec
 
 
 @dataclass(frozen=True)
@@ -57,42 +36,31 @@ class Page:
     has_next: bool
 
 
-def _conditions(spec: Spec, f: Filters, today: date, scope: Scope) -> tuple[list[sa.ColumnElement[bool]], bool]:
+def _conditions(spec: KindSpec, f: Filters, today: date, scope: Scope) -> tuple[list[sa.ColumnElement[bool]], bool]:
     """WHERE clauses of a filter, and whether they need the subjects table."""
     m = spec.model
     where: list[sa.ColumnElement[bool]] = [public_on(m, today)]
     if f.dept:
-        where.append(spec.dept_uscc == f.dept)
+        where.append(m.authority_uscc == f.dept)
     if f.year:
-        where.append(spec.day.between(date(f.year, 1, 1), date(f.year, 12, 31)))
-    if f.severity and m is Penalty:
-        where.append(Penalty.severity == f.severity)
-    if f.ptype and m is Penalty:
-        where.append(Penalty.punishment_types.contains(f.ptype, autoescape=True))
-    if f.category and m is Permit:
-        where.append(Permit.category == f.category)
-    if f.state and m is Permit:
-        where.append(Permit.state == f.state)
-    if scope.category and m is ListEntry:
-        where.append(ListEntry.category == scope.category)
-    if scope.list_type_id is not None and m is ListEntry:
-        where.append(ListEntry.list_type_id == scope.list_type_id)
+        where.append(m.day.between(date(f.year, 1, 1), date(f.year, 12, 31)))
+    where += spec.listing_filters(f, scope)
     if f.kind:
         where.append(Subject.kind == f.kind)
     return where, bool(f.kind)
 
 
-def _seek(spec: Spec, cursor: Cursor, *, older: bool) -> sa.ColumnElement[bool]:
+def _seek(spec: KindSpec, cursor: Cursor, *, older: bool) -> sa.ColumnElement[bool]:
     """Rows strictly beyond the cursor: older (smaller (date, id)) or newer. Written so an index on date applies."""
-    day, ident = spec.day, spec.model.id
+    day, ident = spec.model.day, spec.model.id
     if older:
         return sa.and_(day <= cursor.day, sa.or_(day < cursor.day, ident < cursor.id))
     return sa.and_(day >= cursor.day, sa.or_(day > cursor.day, ident > cursor.id))
 
 
-def count(session: Session, today: date, kind: str, f: Filters, cache: TTLCache, scope: Scope = Scope()) -> int:
+def count(session: Session, today: date, kind: str, f: Filters, cache: TTLCache, scope: Scope = NO_SCOPE) -> int:
     """Public rows matching the filter, cached per (kind, filter, scope, day)."""
-    spec = SPECS[kind]
+    spec = kinds.spec(kind)
 
     def compute() -> int:
         where, needs_subject = _conditions(spec, f, today, scope)
@@ -115,10 +83,10 @@ def page(
     before: Cursor | None = None,
     last: bool = False,
     per_page: int = 20,
-    scope: Scope = Scope(),
+    scope: Scope = NO_SCOPE,
 ) -> Page:
     """One page in display order (sort desc: newest first). `after`/`before` are the neighbouring rows' cursors."""
-    spec = SPECS[kind]
+    spec = kinds.spec(kind)
     where, _ = _conditions(spec, f, today, scope)
     newest_first = f.sort != "asc"
     backwards = before is not None or last  # fetch in reverse display order, then flip
@@ -127,7 +95,7 @@ def page(
     elif after is not None:
         where.append(_seek(spec, after, older=newest_first))
     descending = newest_first != backwards
-    order = (spec.day.desc(), spec.model.id.desc()) if descending else (spec.day.asc(), spec.model.id.asc())
+    order = (spec.model.day.desc(), spec.model.id.desc()) if descending else (spec.model.day.asc(), spec.model.id.asc())
     query = (
         sa.select(spec.model, Subject)
         .join(Subject, Subject.id == spec.model.subject_id)
@@ -143,7 +111,7 @@ def page(
     if before is not None and not more:  # reached the start: show a full first page instead of a short one
         return page(session, today, kind, f, cache, per_page=per_page, scope=scope)
     rows = [spec.present(record, subject) for record, subject in fetched]
-    cursors = [Cursor(getattr(record, spec.day.key), record.id) for record, _ in fetched]
+    cursors = [Cursor(record.day, record.id) for record, _ in fetched]
     return Page(
         rows=rows,
         total=count(session, today, kind, f, cache, scope),
@@ -155,27 +123,28 @@ def page(
 
 
 def department_options(
-    session: Session, today: date, kind: str, cache: TTLCache, scope: Scope = Scope()
+    session: Session, today: date, kind: str, cache: TTLCache, scope: Scope = NO_SCOPE
 ) -> list[tuple[str, str]]:
     """(USCC, name) of the deciding/recognising departments that have public rows, by name."""
-    spec = SPECS[kind]
+    spec = kinds.spec(kind)
 
     def compute() -> list[tuple[str, str]]:
         where, _ = _conditions(spec, Filters(), today, scope)
-        name = sa.func.min(spec.dept_name)
-        query = sa.select(spec.dept_uscc, name).where(*where).group_by(spec.dept_uscc).order_by(name)
+        uscc, name = spec.model.authority_uscc, sa.func.min(spec.model.authority_name)
+        query = sa.select(uscc, name).where(*where).group_by(uscc).order_by(name)
         return [(str(u), str(n)) for u, n in session.execute(query)]
 
     return cache.get_or_compute(("depts", kind, scope, today), compute)
 
 
-def year_options(session: Session, today: date, kind: str, cache: TTLCache, scope: Scope = Scope()) -> list[int]:
+def year_options(session: Session, today: date, kind: str, cache: TTLCache, scope: Scope = NO_SCOPE) -> list[int]:
     """Years that public rows fall in, newest first (MIN/MAX on the indexed date column)."""
-    spec = SPECS[kind]
+    spec = kinds.spec(kind)
 
     def compute() -> list[int]:
         where, _ = _conditions(spec, Filters(), today, scope)
-        low, high = session.execute(sa.select(sa.func.min(spec.day), sa.func.max(spec.day)).where(*where)).one()
+        day = spec.model.day
+        low, high = session.execute(sa.select(sa.func.min(day), sa.func.max(day)).where(*where)).one()
         if low is None or high is None:
             return []
         return list(range(high.year, low.year - 1, -1))
@@ -184,12 +153,13 @@ def year_options(session: Session, today: date, kind: str, cache: TTLCache, scop
 
 
 def export_rows(
-    session: Session, today: date, kind: str, f: Filters, limit: int, scope: Scope = Scope()
+    session: Session, today: date, kind: str, f: Filters, limit: int, scope: Scope = NO_SCOPE
 ) -> Iterator[tuple[Any, Subject]]:
     """(record, subject) of the filtered listing in display order, at most `limit`, streamed in chunks."""
-    spec = SPECS[kind]
+    spec = kinds.spec(kind)
     where, _ = _conditions(spec, f, today, scope)
-    order = (spec.day.asc(), spec.model.id.asc()) if f.sort == "asc" else (spec.day.desc(), spec.model.id.desc())
+    day, ident = spec.model.day, spec.model.id
+    order = (day.asc(), ident.asc()) if f.sort == "asc" else (day.desc(), ident.desc())
     query = (
         sa.select(spec.model, Subject)
         .join(Subject, Subject.id == spec.model.subject_id)

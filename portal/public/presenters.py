@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from portal.domain import masking
-from portal.domain.kinds import SubjectKind
+from portal.domain.kinds import RecordKind, SubjectKind
 from portal.models import ListEntry, Penalty, Permit, Subject
 
 LONG_TERM = date(2099, 12, 31)  # 有效期至 2099-12-31 = 长期 (data-standard §5)
@@ -34,7 +34,7 @@ class PublicSubject:
 
 @dataclass(frozen=True, slots=True)
 class PublicRecord:
-    kind: str  # penalty | permit | list
+    kind: RecordKind
     id: int
     title: str  # 文号 or list name
     summary: str
@@ -73,7 +73,7 @@ class PenaltyDetail:
     severity: str
     status: str
     remarks: str | None
-    kind: str = "penalty"
+    kind: RecordKind = RecordKind.PENALTY
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +97,7 @@ class PermitDetail:
     public_until: date | None
     status: str
     remarks: str | None
-    kind: str = "permit"
+    kind: RecordKind = RecordKind.PERMIT
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +119,7 @@ class ListEntryDetail:
     source_uscc: str
     status: str
     remarks: str | None
-    kind: str = "list"
+    kind: RecordKind = RecordKind.LIST_ENTRY
 
 
 def _is_personal(subject: Subject) -> bool:
@@ -147,15 +147,23 @@ def present_subject(subject: Subject) -> PublicSubject:
     )
 
 
-def searchable_text(kind: str, record: Penalty | Permit | ListEntry, subject: Subject) -> str:
-    """The public free text of a record that search should find beyond its summary (违法事实 and 处罚内容 of a
-    penalty, 许可内容 of a permit, 认定依据 of a list entry), scrubbed exactly as on the detail page."""
-    if kind == "penalty":
-        parts = [record.facts, record.content]  # type: ignore[union-attr]
-    elif kind == "permit":
-        parts = [record.content]  # type: ignore[union-attr]
-    else:
-        parts = [record.basis]  # type: ignore[union-attr]
+def penalty_text(record: Penalty, subject: Subject) -> str:
+    """The public free text search should find beyond a penalty's summary: 违法事实 and 处罚内容, scrubbed
+    exactly as on the detail page (named by the spec's `searchable_text`, as are the two below)."""
+    return _joined((record.facts, record.content), subject)
+
+
+def permit_text(record: Permit, subject: Subject) -> str:
+    """许可内容 of a permit, scrubbed."""
+    return _joined((record.content,), subject)
+
+
+def list_entry_text(record: ListEntry, subject: Subject) -> str:
+    """认定依据 of a list entry, scrubbed."""
+    return _joined((record.basis,), subject)
+
+
+def _joined(parts: tuple[str | None, ...], subject: Subject) -> str:
     return "\n".join(s for s in (scrub(p, subject) for p in parts) if s)
 
 
@@ -188,7 +196,7 @@ def split_types(value: str) -> tuple[str, ...]:
 
 def present_penalty(penalty: Penalty, subject: Subject) -> PublicRecord:
     return PublicRecord(
-        "penalty", penalty.id, penalty.decision_no, penalty.violation_type, penalty.decided_on,
+        RecordKind.PENALTY, penalty.id, penalty.decision_no, penalty.violation_type, penalty.decided_on,
         penalty.public_until, penalty.status.value, penalty.severity.value, penalty.authority_name,
         present_subject(subject), split_types(penalty.punishment_types),
     )
@@ -196,7 +204,7 @@ def present_penalty(penalty: Penalty, subject: Subject) -> PublicRecord:
 
 def present_permit(permit: Permit, subject: Subject) -> PublicRecord:
     return PublicRecord(
-        "permit", permit.id, permit.doc_no, permit.doc_title, permit.decided_on, permit.public_until,
+        RecordKind.PERMIT, permit.id, permit.doc_no, permit.doc_title, permit.decided_on, permit.public_until,
         permit.status.value, permit.category, permit.authority_name, present_subject(subject), (permit.category,),
         state=permit.state.value,
     )
@@ -204,8 +212,8 @@ def present_permit(permit: Permit, subject: Subject) -> PublicRecord:
 
 def present_list_entry(entry: ListEntry, subject: Subject) -> PublicRecord:
     return PublicRecord(
-        "list", entry.id, entry.list_name, scrub(entry.reason, subject) or "", entry.listed_on, entry.public_until,
-        entry.status.value, entry.category.value, entry.recognised_by, present_subject(subject),
+        RecordKind.LIST_ENTRY, entry.id, entry.list_name, scrub(entry.reason, subject) or "", entry.listed_on,
+        entry.public_until, entry.status.value, entry.category.value, entry.recognised_by, present_subject(subject),
         basis=entry.basis, valid_until=_valid_until(entry.valid_until),
     )
 

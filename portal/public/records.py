@@ -8,24 +8,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from portal.domain.kinds import ListCategory, SubjectKind
-from portal.models import ListEntry, Penalty, Permit, Subject
+from portal import kinds
+from portal.domain.kinds import RecordKind, SubjectKind
+from portal.models import Subject
 from portal.public.presenters import (
     ListEntryDetail,
     PenaltyDetail,
     PermitDetail,
     PublicRecord,
     PublicSubject,
-    present_list_entry,
-    present_list_entry_detail,
-    present_penalty,
-    present_penalty_detail,
-    present_permit,
-    present_permit_detail,
     present_subject,
 )
 from portal.visibility import public_on
@@ -35,34 +31,36 @@ USCC_SHAPE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
 PUBLIC_ID_SHAPE = re.compile(r"^[A-Za-z0-9_-]{8,24}$")
 
 
-def _one(session: Session, model, record_id: int, today: date):  # type: ignore[no-untyped-def]
+def detail(session: Session, today: date, kind: str, record_id: int) -> Any:
+    """The detail presenter of a record public today (the kind's present_detail), or None."""
+    spec = kinds.spec(kind)
+    model = spec.model
     query = (
         sa.select(model, Subject)
         .join(Subject, Subject.id == model.subject_id)
         .where(model.id == record_id, public_on(model, today))
     )
-    return session.execute(query).first()
+    found = session.execute(query).first()
+    return spec.present_detail(*found) if found else None
 
 
+# Typed shortcuts for callers that know the kind (the chat's 文号 lookup, tests).
 def penalty_detail(session: Session, today: date, record_id: int) -> PenaltyDetail | None:
-    found = _one(session, Penalty, record_id, today)
-    return present_penalty_detail(*found) if found else None
+    return detail(session, today, RecordKind.PENALTY, record_id)  # type: ignore[no-any-return]
 
 
 def permit_detail(session: Session, today: date, record_id: int) -> PermitDetail | None:
-    found = _one(session, Permit, record_id, today)
-    return present_permit_detail(*found) if found else None
+    return detail(session, today, RecordKind.PERMIT, record_id)  # type: ignore[no-any-return]
 
 
 def list_entry_detail(session: Session, today: date, record_id: int) -> ListEntryDetail | None:
-    found = _one(session, ListEntry, record_id, today)
-    return present_list_entry_detail(*found) if found else None
+    return detail(session, today, RecordKind.LIST_ENTRY, record_id)  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)
 class Profile:
     subject: PublicSubject
-    counts: dict[str, int]  # penalty, permit and one key per list category
+    counts: dict[str, int]  # one key per kind, but one per list category instead of "list" (profile_counts)
     timeline: list[PublicRecord]  # every public record, newest first (up to TIMELINE_LIMIT per kind)
     truncated: bool = False
     by_kind: dict[str, list[PublicRecord]] = field(default_factory=dict)
@@ -73,20 +71,15 @@ def _profile(session: Session, today: date, subject: Subject) -> Profile | None:
     counts: dict[str, int] = {}
     by_kind: dict[str, list[PublicRecord]] = {}
     truncated = False
-    for key, model, day, present in (
-        ("penalty", Penalty, Penalty.decided_on, present_penalty),
-        ("permit", Permit, Permit.decided_on, present_permit),
-        ("list", ListEntry, ListEntry.listed_on, present_list_entry),
-    ):
+    for spec in kinds.specs():
+        key, model = spec.kind.value, spec.model
         where = (model.subject_id == subject.id, public_on(model, today))
-        query = sa.select(model).where(*where).order_by(day.desc(), model.id.desc()).limit(TIMELINE_LIMIT + 1)
+        query = sa.select(model).where(*where).order_by(model.day.desc(), model.id.desc()).limit(TIMELINE_LIMIT + 1)
         records = list(session.scalars(query))
         truncated = truncated or len(records) > TIMELINE_LIMIT
-        by_kind[key] = [present(r, subject) for r in records[:TIMELINE_LIMIT]]
-        if key == "list":
-            grouped = sa.select(ListEntry.category, sa.func.count()).where(*where).group_by(ListEntry.category)
-            per_category = {str(getattr(c, "value", c)): int(n) for c, n in session.execute(grouped)}
-            counts.update({c.value: per_category.get(c.value, 0) for c in ListCategory})
+        by_kind[key] = [spec.present(r, subject) for r in records[:TIMELINE_LIMIT]]
+        if spec.profile_counts is not None:
+            counts.update(spec.profile_counts(session, where))
         elif len(records) <= TIMELINE_LIMIT:
             counts[key] = len(records)
         else:

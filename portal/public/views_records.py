@@ -7,15 +7,15 @@ from typing import Any
 from flask import Response, abort, redirect, render_template, request, send_file, stream_with_context, url_for
 from flask_babel import gettext as _
 
-from portal import clock
+from portal import clock, kinds
+from portal.domain.kinds import RecordKind
 from portal.extensions import db
 from portal.public import exports, listing, records
 from portal.public.cache import app_cache
 from portal.public.forms import ListingForm, PenaltyFilterForm, PermitFilterForm, parse_cursor, parse_per_page
-from portal.public.listing import Scope
+from portal.public.kind_queries import Scope
 
 ALL = Scope()
-EXPORT_NAMES = {"penalty": "penalties", "permit": "permits", "list": "list-entries"}
 
 
 def filtered_page(kind: str, form: ListingForm, scope: Scope = ALL) -> tuple[listing.Page | None, int]:
@@ -42,20 +42,19 @@ def filtered_page(kind: str, form: ListingForm, scope: Scope = ALL) -> tuple[lis
 
 def penalties():  # type: ignore[no-untyped-def]
     form = PenaltyFilterForm(formdata=request.args)
-    found, status = filtered_page("penalty", form)
+    found, status = filtered_page(RecordKind.PENALTY, form)
     return render_template("public/penalties.html", form=form, page=found, limits=exports.EXPORT_LIMITS), status
 
 
 def permits():  # type: ignore[no-untyped-def]
     form = PermitFilterForm(formdata=request.args)
-    found, status = filtered_page("permit", form)
+    found, status = filtered_page(RecordKind.PERMIT, form)
     return render_template("public/permits.html", form=form, page=found, limits=exports.EXPORT_LIMITS), status
 
 
 def _link_prefix(kind: str) -> str:
     """Absolute URL of the record pages without the id (one url_for per export, not per row)."""
-    endpoint = {"penalty": "public.penalty", "permit": "public.permit", "list": "public.list_entry"}[kind]
-    return url_for(endpoint, record_id=1, _external=True).removesuffix("1")
+    return url_for(kinds.spec(kind).detail_endpoint, record_id=1, _external=True).removesuffix("1")
 
 
 def export(kind: str, form: ListingForm, fmt: str, scope: Scope = ALL) -> Any:
@@ -68,15 +67,15 @@ def export(kind: str, form: ListingForm, fmt: str, scope: Scope = ALL) -> Any:
     if not form.validate():
         abort(400)
     rows = listing.export_rows(db.session, today, kind, form.filters(), exports.EXPORT_LIMITS[fmt], scope)
-    name = f"{EXPORT_NAMES[kind]}-{today:%Y%m%d}"
+    spec = kinds.spec(kind)
+    name = f"{spec.export_name}-{today:%Y%m%d}"
     if fmt == "csv":
         body = stream_with_context(exports.csv_chunks(kind, rows, _link_prefix(kind)))
         response = Response(body, mimetype="text/csv; charset=utf-8")
         response.headers["Content-Disposition"] = f'attachment; filename="{name}.csv"'
         return response
-    titles = {"penalty": _("Administrative penalties"), "permit": _("Administrative permits"), "list": _("Lists")}
     return send_file(
-        exports.xlsx_file(kind, rows, _link_prefix(kind), titles[kind]),
+        exports.xlsx_file(kind, rows, _link_prefix(kind), str(spec.sheet_title)),
         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         as_attachment=True,
         download_name=f"{name}.xlsx",
@@ -84,22 +83,22 @@ def export(kind: str, form: ListingForm, fmt: str, scope: Scope = ALL) -> Any:
 
 
 def penalties_export(fmt: str):  # type: ignore[no-untyped-def]
-    return export("penalty", PenaltyFilterForm(formdata=request.args), fmt)
+    return export(RecordKind.PENALTY, PenaltyFilterForm(formdata=request.args), fmt)
 
 
 def permits_export(fmt: str):  # type: ignore[no-untyped-def]
-    return export("permit", PermitFilterForm(formdata=request.args), fmt)
+    return export(RecordKind.PERMIT, PermitFilterForm(formdata=request.args), fmt)
 
 
 def penalty(record_id: int):  # type: ignore[no-untyped-def]
-    detail = records.penalty_detail(db.session, clock.today(), record_id)
+    detail = records.detail(db.session, clock.today(), RecordKind.PENALTY, record_id)
     if detail is None:
         abort(404)
     return render_template("public/penalty.html", r=detail)
 
 
 def permit(record_id: int):  # type: ignore[no-untyped-def]
-    detail = records.permit_detail(db.session, clock.today(), record_id)
+    detail = records.detail(db.session, clock.today(), RecordKind.PERMIT, record_id)
     if detail is None:
         abort(404)
     return render_template("public/permit.html", r=detail)

@@ -8,7 +8,7 @@ from flask import Blueprint, current_app, render_template, request
 
 from portal import clock
 from portal.extensions import db
-from portal.indexing import get_backend
+from portal.indexing.backend import get_backend
 from portal.search_args import SEARCH_TYPES, InvalidArgument, parse_search_args
 from portal.search_ui import services
 

@@ -17,12 +17,13 @@ import sqlalchemy as sa
 from flask import Flask
 from sqlalchemy.orm import Session
 
-from portal.models import ListEntry, Penalty, Permit, SearchOutbox, Subject
+from portal import kinds
+from portal.models import SearchOutbox, Subject
 from portal.public.cache import TTLCache
 from portal.visibility import public_on
 from search.contract import Query, ResultPage, SearchBackend, Suggestion
 
-_MODELS = {"penalty": Penalty, "permit": Permit, "list": ListEntry}
+_MODELS = {spec.kind.value: spec.model for spec in kinds.specs()}  # index keys are "<kind>:<id>"
 STALE_SCAN = 1_000  # pending outbox rows looked at per search (the worker keeps the outbox near empty)
 
 

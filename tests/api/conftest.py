@@ -8,8 +8,9 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from portal import indexing
 from portal.extensions import db
+from portal.indexing.backend import get_backend
+from portal.indexing.outbox import reindex
 from tests.conftest import TODAY
 from tests.search.conftest import import_examples
 
@@ -18,7 +19,7 @@ from tests.search.conftest import import_examples
 def indexed(app: Flask, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Flask:
     monkeypatch.setattr("portal.clock.today", lambda: TODAY)
     import_examples(tmp_path, TODAY)
-    indexing.reindex(db.session, indexing.get_backend(app), TODAY)
+    reindex(db.session, get_backend(app), TODAY)
     return app
 
 

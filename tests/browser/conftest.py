@@ -30,7 +30,8 @@ from portal.db_setup import load_list_types, load_measures
 from portal.demo.load import load_demo
 from portal.extensions import db, limiter
 from portal.importers.run import import_file
-from portal.indexing import get_backend, reindex
+from portal.indexing.backend import get_backend
+from portal.indexing.outbox import reindex
 from tests.conftest import DATA, TODAY
 
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")

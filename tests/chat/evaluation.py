@@ -16,9 +16,10 @@ from typing import Any
 
 from flask import Flask
 
-from portal import indexing
 from portal.chat.intents import INTENTS
 from portal.extensions import db
+from portal.indexing.backend import get_backend
+from portal.indexing.outbox import reindex
 from tests.chat.conftest import Bot
 from tests.conftest import TODAY
 
@@ -64,7 +65,7 @@ class Result:
 
 
 def index_examples(app: Flask) -> None:
-    indexing.reindex(db.session, indexing.get_backend(app), TODAY)
+    reindex(db.session, get_backend(app), TODAY)
     db.session.commit()
 
 

@@ -135,11 +135,12 @@ def test_classification_is_deterministic() -> None:
 
 
 def test_subject_names_are_looked_up_in_the_search_index(examples: Flask, bot: Bot) -> None:
-    from portal import indexing
     from portal.chat import lookups
+    from portal.indexing.backend import get_backend
+    from portal.indexing.outbox import reindex
 
-    backend = indexing.get_backend(examples)
-    indexing.reindex(db.session, backend, TODAY)
+    backend = get_backend(examples)
+    reindex(db.session, backend, TODAY)
     db.session.commit()
     found = lookups._from_index(db.session, TODAY, backend, "株洲示例燃气有限公司")
     assert found is not None

@@ -9,8 +9,9 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from portal import indexing
 from portal.extensions import db
+from portal.indexing.backend import get_backend
+from portal.indexing.outbox import reindex
 from tests.conftest import TODAY
 
 STATIC = Path(__file__).resolve().parents[2] / "static" / "js"
@@ -62,7 +63,7 @@ def test_the_autocomplete_follows_the_aria_combobox_pattern() -> None:
 
 
 def test_the_suggest_endpoint_finds_names_by_pinyin_initials_and_by_words_in_any_order(examples: Flask) -> None:
-    indexing.reindex(db.session, indexing.get_backend(examples), TODAY)
+    reindex(db.session, get_backend(examples), TODAY)
     db.session.commit()
     client = examples.test_client()
     by_initials = client.get("/api/v1/suggest?q=zzsl").get_json()["suggestions"]
@@ -72,7 +73,7 @@ def test_the_suggest_endpoint_finds_names_by_pinyin_initials_and_by_words_in_any
 
 
 def test_a_relaxed_result_page_says_so(examples: Flask) -> None:
-    indexing.reindex(db.session, indexing.get_backend(examples), TODAY)
+    reindex(db.session, get_backend(examples), TODAY)
     db.session.commit()
     client = examples.test_client()
     body = client.get("/api/v1/search?q=株洲燃气").get_json()

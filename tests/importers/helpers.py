@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from portal.importers.formats import FORMATS
+from portal import kinds
 from tests.conftest import DATA
 
 
@@ -22,7 +22,7 @@ def write_csv(
     encoding: str = "utf-8",
     header: list[str] | None = None,
 ) -> Path:
-    columns = header or list(FORMATS[kind].columns)
+    columns = header or list(kinds.spec(kind).import_format.columns)
     with path.open("w", encoding=encoding, newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(columns)

@@ -9,7 +9,7 @@ import pytest
 import sqlalchemy as sa
 
 from portal.extensions import db
-from portal.importers.formats import FORMATS
+from portal.importers.formats import PENALTY_FORMAT
 from portal.importers.run import ImportFileError, import_file
 from portal.models import ImportBatch, Penalty, RejectedRow
 from tests.conftest import TODAY
@@ -102,7 +102,7 @@ def test_the_same_natural_key_twice_in_a_file_rejects_the_later_row(tmp_path: Pa
 
 
 def test_a_row_with_more_cells_than_the_header_is_rejected_only_if_the_extra_cells_hold_data(tmp_path: Path) -> None:
-    header = list(FORMATS["penalty"].columns)
+    header = list(PENALTY_FORMAT.columns)
     rows = example_rows("penalty")
     lines = [",".join(header)]
     for index, row in enumerate(rows):
@@ -151,7 +151,7 @@ def test_a_file_that_cannot_be_read_imports_nothing(tmp_path: Path, content: byt
 
 
 def test_a_missing_mandatory_column_names_it(tmp_path: Path) -> None:
-    header = [c for c in FORMATS["penalty"].columns if c != "处罚决定日期"]
+    header = [c for c in PENALTY_FORMAT.columns if c != "处罚决定日期"]
     path = write_csv(tmp_path / "p.csv", "penalty", example_rows("penalty"), header=header)
     with pytest.raises(ImportFileError, match="表头缺少必需列：处罚决定日期"):
         import_file(db.session, path, "penalty", today=TODAY)
@@ -163,14 +163,14 @@ def test_header_only_file_imports_nothing_and_succeeds(tmp_path: Path) -> None:
 
 
 def test_headers_are_matched_after_trimming_and_full_width_parentheses(tmp_path: Path) -> None:
-    header = [f" {c.replace('(', '（').replace(')', '）')}\u3000" for c in FORMATS["penalty"].columns]
-    rows = [{h: r[c] for h, c in zip(header, FORMATS["penalty"].columns, strict=True)} for r in example_rows("penalty")]
+    header = [f" {c.replace('(', '（').replace(')', '）')}\u3000" for c in PENALTY_FORMAT.columns]
+    rows = [{h: r[c] for h, c in zip(header, PENALTY_FORMAT.columns, strict=True)} for r in example_rows("penalty")]
     path = write_csv(tmp_path / "fw.csv", "penalty", rows, header=header)
     assert import_file(db.session, path, "penalty", today=TODAY).imported == 3
 
 
 def test_unknown_extra_and_missing_optional_columns_only_warn(tmp_path: Path) -> None:
-    header = [c for c in FORMATS["penalty"].columns if c != "备注"] + ["内部编号"]
+    header = [c for c in PENALTY_FORMAT.columns if c != "备注"] + ["内部编号"]
     path = write_csv(tmp_path / "x.csv", "penalty", example_rows("penalty"), header=header)
     result = import_file(db.session, path, "penalty", today=TODAY)
     assert result.imported == 3

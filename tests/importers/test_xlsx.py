@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from openpyxl import Workbook
 
 from portal.extensions import db
-from portal.importers.formats import FORMATS
+from portal.importers.formats import PENALTY_FORMAT
 from portal.importers.run import ImportFileError, import_file
 from portal.models import Penalty
 from tests.conftest import TODAY
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.usefixtures("app")
 def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
     book = Workbook()
     sheet = book.active
-    sheet.append(list(FORMATS["penalty"].columns))
+    sheet.append(list(PENALTY_FORMAT.columns))
     for row in rows:
         sheet.append(row)
     book.create_sheet("说明").append(["this sheet is ignored"])
@@ -32,7 +32,7 @@ def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
 
 
 def as_cells(row: dict[str, str], **typed: object) -> list[object]:
-    return [typed.get(c, row[c]) for c in FORMATS["penalty"].columns]
+    return [typed.get(c, row[c]) for c in PENALTY_FORMAT.columns]
 
 
 def test_xlsx_rows_with_typed_cells_import_like_csv(tmp_path: Path) -> None:

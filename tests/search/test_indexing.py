@@ -11,9 +11,11 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 
-from portal import indexing
 from portal.domain.publicity import RecordStatus
 from portal.extensions import db
+from portal.indexing.backend import get_backend
+from portal.indexing.documents import iter_documents
+from portal.indexing.outbox import drain_outbox, reindex, sweep
 from portal.models import ListEntry, Penalty, SearchOutbox
 from search.contract import Query, SearchBackend
 from search.guarded import GuardedBackend
@@ -31,8 +33,8 @@ def examples(app: Flask, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Fla
 @pytest.fixture
 def backend(examples: Flask) -> SearchBackend:
     """The app's (guarded) backend with a fresh index of the examples."""
-    instance = indexing.get_backend(examples)
-    indexing.reindex(db.session, instance, TODAY)
+    instance = get_backend(examples)
+    reindex(db.session, instance, TODAY)
     return instance
 
 
@@ -45,13 +47,13 @@ def _outbox(session) -> int:  # type: ignore[no-untyped-def]
 
 
 def test_the_default_backend_is_tantivy_behind_the_fallback(app: Flask) -> None:
-    backend = indexing.get_backend(app)
+    backend = get_backend(app)
     assert isinstance(backend, GuardedBackend)
     assert backend.primary.name == "tantivy"
 
 
 def test_documents_hold_only_public_masked_fields(examples: Flask) -> None:
-    docs = list(indexing.iter_documents(db.session, TODAY))
+    docs = list(iter_documents(db.session, TODAY))
     dumped = json.dumps([d.stored() | {"ids": d.identifiers, "until": str(d.public_until)} for d in docs],
                         ensure_ascii=False)  # fmt: skip
     for secret in ("person_full_name", "person_id_number", "rep_id_number"):
@@ -69,7 +71,7 @@ def test_documents_hold_only_public_masked_fields(examples: Flask) -> None:
 
 def test_every_document_url_is_a_public_page(examples: Flask) -> None:
     adapter = examples.url_map.bind("localhost")
-    for doc in indexing.iter_documents(db.session, TODAY):
+    for doc in iter_documents(db.session, TODAY):
         endpoint, _args = adapter.match(doc.url)
         assert endpoint.startswith("public."), doc.url
 
@@ -84,13 +86,13 @@ def test_reindex_makes_the_examples_searchable_and_clears_the_outbox(backend: Se
 
 
 def test_the_outbox_waits_while_the_index_is_missing_then_drains(examples: Flask) -> None:
-    backend = indexing.get_backend(examples)
+    backend = get_backend(examples)
     assert _outbox(db.session) == 9
-    assert indexing.drain_outbox(db.session, backend, TODAY) == 0
+    assert drain_outbox(db.session, backend, TODAY) == 0
     assert _outbox(db.session) == 9  # nothing lost
     with backend.rebuild():
         pass  # an empty index: only the outbox can fill it
-    assert indexing.drain_outbox(db.session, backend, TODAY) == 9
+    assert drain_outbox(db.session, backend, TODAY) == 9
     assert _outbox(db.session) == 0
     assert _titles(backend, "株洲示例食品", type="penalty") == ["株市监罚〔2026〕15号"]
     assert _titles(backend, "株洲示例食品", type="subject") == ["株洲示例食品有限公司"]
@@ -101,7 +103,7 @@ def test_a_withdrawn_record_leaves_the_index_through_the_outbox(backend: SearchB
     penalty.status = RecordStatus.WITHDRAWN
     db.session.add(SearchOutbox(record_kind="penalty", record_id=penalty.id))
     db.session.commit()
-    assert indexing.drain_outbox(db.session, backend, TODAY) == 1
+    assert drain_outbox(db.session, backend, TODAY) == 1
     assert _titles(backend, "株市监罚〔2026〕15号") == []
     assert _titles(backend, "株洲示例食品") == ["株洲示例食品有限公司", "株市监食许〔2026〕102号"]
 
@@ -112,7 +114,7 @@ def test_a_subject_leaves_with_its_last_public_record(backend: SearchBackend) ->
     entry.status = RecordStatus.WITHDRAWN
     db.session.add(SearchOutbox(record_kind="list", record_id=entry.id))
     db.session.commit()
-    indexing.drain_outbox(db.session, backend, TODAY)
+    drain_outbox(db.session, backend, TODAY)
     assert _titles(backend, "株洲示例燃气") == []
 
 
@@ -126,7 +128,7 @@ def test_publicity_that_ends_without_a_write_hides_the_record_and_the_sweep_purg
     after = end + timedelta(days=1)
     assert _titles(backend, "株市监罚〔2026〕15号", today=after) == []
     count = backend.count()
-    result = indexing.sweep(db.session, backend, after)
+    result = sweep(db.session, backend, after)
     assert result.purged >= 1
     assert backend.count() == count - result.purged
 
@@ -135,18 +137,18 @@ def test_the_sweep_indexes_records_whose_publicity_begins_on_its_own(examples: F
     penalty = db.session.scalars(sa.select(Penalty).where(Penalty.decision_no == "株市监罚〔2026〕15号")).one()
     penalty.public_from = TODAY + timedelta(days=3)
     db.session.commit()
-    backend = indexing.get_backend(examples)
-    indexing.reindex(db.session, backend, TODAY)
+    backend = get_backend(examples)
+    reindex(db.session, backend, TODAY)
     assert _titles(backend, "株市监罚〔2026〕15号") == []
     later = TODAY + timedelta(days=3)
-    assert indexing.sweep(db.session, backend, later).refreshed >= 1
+    assert sweep(db.session, backend, later).refreshed >= 1
     assert _titles(backend, "株市监罚〔2026〕15号", today=later) == ["株市监罚〔2026〕15号"]
 
 
 def test_without_an_index_the_database_answers_degraded_and_warns_once(
     examples: Flask, caplog: pytest.LogCaptureFixture
 ) -> None:
-    backend = indexing.get_backend(examples)
+    backend = get_backend(examples)
     with caplog.at_level(logging.WARNING, logger="search.guarded"):
         page = backend.search(Query("株市监罚(2026)15号"), today=TODAY)
         backend.search(Query("株洲示例"), today=TODAY)
@@ -171,7 +173,7 @@ def test_a_corrupt_index_falls_back_and_reindex_repairs_it(backend: SearchBacken
     page = backend.search(Query("株洲示例食品"), today=TODAY)
     assert page.degraded
     assert page.total >= 1
-    indexing.reindex(db.session, backend, TODAY)
+    reindex(db.session, backend, TODAY)
     assert not backend.search(Query("株洲示例食品"), today=TODAY).degraded
 
 
@@ -198,7 +200,7 @@ def test_the_worker_drains_the_outbox_once(examples: Flask) -> None:
     runner = examples.test_cli_runner()
     missing = runner.invoke(args=["search-worker", "--once"])
     assert missing.exit_code == 2
-    with indexing.get_backend(examples).rebuild():
+    with get_backend(examples).rebuild():
         pass
     result = runner.invoke(args=["search-worker", "--once"])
     assert result.exit_code == 0, result.output
@@ -222,7 +224,7 @@ def test_in_development_the_outbox_drains_after_each_request(tmp_path: Path, mon
     )
     with app.app_context():
         db.create_all()
-        backend = indexing.get_backend(app)
+        backend = get_backend(app)
         with backend.rebuild():
             pass
         import_examples(tmp_path, TODAY)

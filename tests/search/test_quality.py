@@ -16,9 +16,9 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 
-from portal import indexing
 from portal.demo.load import load_demo
 from portal.extensions import db
+from portal.indexing.outbox import reindex
 from portal.models import ListEntry, Penalty, Permit, Subject
 from portal.search_ui.services import visible_keys
 from portal.visibility import public_on
@@ -49,7 +49,7 @@ def indexed(request: pytest.FixtureRequest, demo: Flask, tmp_path: Path) -> Iter
     else:
         engine = None
         backend = open_backend(request.param, directory=tmp_path / "quality")
-    indexing.reindex(db.session, backend, TODAY)
+    reindex(db.session, backend, TODAY)
     yield backend
     backend.close()
     if engine is not None:

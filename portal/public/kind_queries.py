@@ -1,0 +1,66 @@
+"""The per-kind parts of public queries, named by each kind's spec in portal/kinds.py: listing filters and the
+subject profile's counts. A leaf module (no registry import), so portal/kinds.py can name these functions without
+an import cycle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from portal.domain.kinds import ListCategory
+from portal.models import ListEntry, Penalty, Permit
+from portal.public.forms import Filters
+
+Conditions = list[sa.ColumnElement[bool]]
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Fixed part of a list page: a category or one list type (hashable, part of the cache key)."""
+
+    category: str | None = None
+    list_type_id: int | None = None
+
+
+NO_SCOPE = Scope()  # every row of the kind
+
+
+def penalty_filters(f: Filters, scope: Scope) -> Conditions:
+    """严重程度 and 处罚类别 of the penalty listing."""
+    where: Conditions = []
+    if f.severity:
+        where.append(Penalty.severity == f.severity)
+    if f.ptype:
+        where.append(Penalty.punishment_types.contains(f.ptype, autoescape=True))
+    return where
+
+
+def permit_filters(f: Filters, scope: Scope) -> Conditions:
+    """许可类别 and 当前状态 of the permit listing."""
+    where: Conditions = []
+    if f.category:
+        where.append(Permit.category == f.category)
+    if f.state:
+        where.append(Permit.state == f.state)
+    return where
+
+
+def list_entry_filters(f: Filters, scope: Scope) -> Conditions:
+    """List pages are scoped to one category or one list type."""
+    where: Conditions = []
+    if scope.category:
+        where.append(ListEntry.category == scope.category)
+    if scope.list_type_id is not None:
+        where.append(ListEntry.list_type_id == scope.list_type_id)
+    return where
+
+
+def list_entry_counts(session: Session, where: tuple[Any, ...]) -> dict[str, int]:
+    """A profile counts list entries per category (every category, zero included), not as one kind."""
+    grouped = sa.select(ListEntry.category, sa.func.count()).where(*where).group_by(ListEntry.category)
+    per_category = {str(getattr(c, "value", c)): int(n) for c, n in session.execute(grouped)}
+    return {c.value: per_category.get(c.value, 0) for c in ListCategory}
