@@ -28,7 +28,7 @@ from portal.domain import uscc  # noqa: E402
 from portal.extensions import db  # noqa: E402
 from portal.joint import apikeys, checks  # noqa: E402
 from portal.models import ListEntry, ListType, Penalty, Permit, Subject  # noqa: E402
-from portal.services.calendar import work_calendar  # noqa: E402
+from portal.work_calendar import work_calendar  # noqa: E402
 
 TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)

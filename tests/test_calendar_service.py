@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from portal.extensions import db
-from portal.services.calendar import set_override, work_calendar
+from portal.work_calendar import set_override, work_calendar
 
 
 def test_an_override_turns_an_estimated_holiday_into_a_working_day(app) -> None:  # type: ignore[no-untyped-def]

@@ -24,7 +24,7 @@ from portal.extensions import db, limiter
 from portal.joint import api_input, apikeys, changes, checks, feedback, results
 from portal.joint.api_json import changes_json, check_json
 from portal.models import ApiKey, AuditEntry
-from portal.services.calendar import work_calendar
+from portal.work_calendar import work_calendar
 
 log = logging.getLogger(__name__)
 MAX_BODY = 256 * 1024  # 1,000 USCCs in JSON are about 25 KB

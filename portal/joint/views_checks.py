@@ -17,7 +17,7 @@ from portal.extensions import db
 from portal.joint import checks, exports, feedback, results
 from portal.joint.forms import CheckForm, PlainForm
 from portal.joint.labels import ACT_LABELS, CATEGORY_LABELS, FEEDBACK_LABELS, MODE_LABELS, OUTCOME_LABELS
-from portal.services.calendar import work_calendar
+from portal.work_calendar import work_calendar
 
 VIEW_ROLES = tuple(JOINT_ROLES)
 MAX_UPLOAD = 256 * 1024

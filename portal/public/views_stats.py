@@ -23,8 +23,8 @@ from portal.i18n import CATEGORY_LABELS, PUNISHMENT_TYPE_LABELS
 from portal.public import charts
 from portal.public.cache import TTLCache
 from portal.public.stats_queries import Statistics, Window, compute, data_version
-from portal.services.calendar import work_calendar
 from portal.tabular import csv_document
+from portal.work_calendar import work_calendar
 
 TABLES = ("months", "departments", "categories", "lists", "timeliness")
 CHART_ROWS = 15  # longer tables are charted by their top rows; the table below lists every row

@@ -23,11 +23,11 @@ from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from portal import clock
+from portal import work_calendar as calendar
 from portal.accounts.permissions import role_required
 from portal.domain.roles import Role
 from portal.domain.workdays import ScheduleInvalid
 from portal.extensions import db
-from portal.services import calendar
 
 MAX_FILE_BYTES = 64 * 1024  # a year's notice is a few dozen rows
 PROBLEMS = {

@@ -37,9 +37,9 @@ from portal.i18n import SUBMISSION_KIND_LABELS, SUBMISSION_STATUS_LABELS
 from portal.notify import get_notifier
 from portal.review import exports, services
 from portal.review.forms import DecisionForm, QueueFilterForm
-from portal.services.calendar import work_calendar
 from portal.submissions import targets, uploads
 from portal.submissions.labels import ACTION_LABELS, COMPLAINT_TOPICS, OBJECTION_GROUNDS, OUTCOME_LABELS
+from portal.work_calendar import work_calendar
 
 bp = Blueprint("review", __name__)
 STAFF = tuple(ALL_ROLES)  # a department user (联合奖惩 only) has no submission work

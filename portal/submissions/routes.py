@@ -15,10 +15,10 @@ from portal.extensions import db, limiter
 from portal.form_helpers import opts
 from portal.i18n import SUBMISSION_KIND_LABELS, SUBMISSION_STATUS_LABELS
 from portal.notify import get_notifier
-from portal.services.calendar import work_calendar
 from portal.submissions import captcha, codes, guesses, services, targets
 from portal.submissions.forms import ComplaintForm, ObjectionForm, RepairForm, SubmissionForm, TrackForm
 from portal.submissions.labels import COMPLAINT_TOPICS, ELIGIBILITY_TEXT, OBJECTION_GROUNDS, OUTCOME_LABELS
+from portal.work_calendar import work_calendar
 
 bp = Blueprint("submissions", __name__)
 

@@ -16,7 +16,7 @@ from portal.extensions import db
 from portal.importers.run import import_file
 from portal.joint import changes, checks, feedback, results, stats
 from portal.models import User
-from portal.services.calendar import work_calendar
+from portal.work_calendar import work_calendar
 from tests.conftest import DATA, TODAY
 from tests.joint.conftest import BLACKLISTED, MARKET_DEPT, REDLISTED, REMOVED
 

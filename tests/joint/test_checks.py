@@ -14,7 +14,7 @@ from portal.domain.roles import Role
 from portal.extensions import db
 from portal.joint import checks
 from portal.models import AuditEntry, CheckedSubject, CreditCheck
-from portal.services.calendar import work_calendar
+from portal.work_calendar import work_calendar
 from tests.joint.conftest import (
     BLACKLISTED,
     MARKET_DEPT,

@@ -25,9 +25,9 @@ from portal.models import Penalty
 from portal.public import records
 from portal.review import exports
 from portal.review import services as review
-from portal.services.calendar import work_calendar
 from portal.submissions import services as submissions
 from portal.submissions import targets
+from portal.work_calendar import work_calendar
 from tests.conftest import DATA, TODAY
 from tests.submissions.fixtures import (
     PASSWORD,
