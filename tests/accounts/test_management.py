@@ -166,9 +166,14 @@ def test_reset_unlocks_ends_sessions_and_issues_a_new_temporary_password(site: F
 def test_unlock_lifts_a_lockout(site: Flask, staff: dict[Role, int]) -> None:
     for _ in range(5):
         login(site.test_client(), EMAILS[Role.VERIFIER], "wrong password!")
-    assert login(site.test_client(), EMAILS[Role.VERIFIER]).status_code == 401
+    locked = login(site.test_client(), EMAILS[Role.VERIFIER])  # the right password, but locked
+    assert locked.status_code == 401
+    assert "账户已被暂时锁定" in locked.get_data(as_text=True)
+    assert _user(EMAILS[Role.VERIFIER]).locked_until is not None
     _post(staff_client(site, Role.ADMIN), "/accounts/users", f"/accounts/users/{staff[Role.VERIFIER]}/unlock", {})
+    assert _user(EMAILS[Role.VERIFIER]).locked_until is None
     assert login(site.test_client(), EMAILS[Role.VERIFIER]).status_code == 302
+    assert _audited("unlock_user", EMAILS[Role.VERIFIER])
 
 
 def test_unknown_accounts_and_actions_are_404(site: Flask, staff: dict[Role, int]) -> None:

@@ -78,7 +78,7 @@ def test_a_forged_confirmation_link_is_refused(site: Flask, client: FlaskClient)
     account = make_account(confirmed=False)
     forged = accounts.confirmation_token("another-secret", account)
     assert client.get(f"/enterprise/confirm/{forged}").status_code == 400
-    assert client.get("/enterprise/confirm/..%2F..%2Fetc%2Fpasswd").status_code in (400, 404)
+    assert client.get("/enterprise/confirm/..%2F..%2Fetc%2Fpasswd").status_code == 404  # a token has no slash
     db.session.expire_all()
     assert db.session.get(EnterpriseAccount, account.id).confirmed_at is None
 
@@ -95,7 +95,9 @@ def test_repeated_wrong_passwords_lock_the_account_even_for_the_right_one(site: 
 def test_password_reset_link_works_once_and_ends_other_sessions(site: Flask, client: FlaskClient) -> None:
     make_account()
     old_session = signed_in(site)
-    assert post_form(client, "/enterprise/password", {"email": OWNER}).status_code == 200
+    asked = post_form(client, "/enterprise/password", {"email": OWNER})
+    assert asked.status_code == 200
+    assert OWNER in asked.get_data(as_text=True)
     link = link_in(outbox(site)[-1].body)
     response = post_form(client, link, {"password": NEW_PASSWORD, "password2": NEW_PASSWORD})
     assert response.status_code == 302

@@ -110,7 +110,9 @@ def test_unknown_subjects_give_404(web: FlaskClient) -> None:
 def test_a_subject_without_public_record_cannot_be_followed(web: FlaskClient) -> None:
     public_id = subject(REMOVED_SUBJECT).public_id
     assert web.get(f"/subjects/p/{public_id}/follow").status_code == 404
-    assert web.post(f"/subjects/p/{public_id}/follow", data={"email": "x@example.com"}).status_code in (400, 404)
+    refused = web.post(f"/subjects/p/{public_id}/follow", data={"email": "x@example.com"})
+    assert refused.status_code == 400  # CSRF is checked before the subject is looked up
+    assert "x@example.com" not in refused.get_data(as_text=True)
     assert _count(Follow) == 0
 
 
