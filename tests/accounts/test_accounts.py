@@ -11,15 +11,10 @@ from flask.testing import FlaskCliRunner
 
 from portal.domain.roles import Role
 from portal.extensions import db
-from portal.models import AuditEntry, User
-from tests.submissions.fixtures import EMAILS, PASSWORD, hidden_fields, login
+from portal.models import AuditEntry
+from tests.submissions.fixtures import EMAILS, PASSWORD, hidden_fields, login, user
 
-
-def _user(email: str) -> User:
-    db.session.expire_all()
-    found = db.session.scalar(sa.select(User).where(User.email == email))
-    assert found is not None
-    return found
+_user = user  # the shared lookup of tests/submissions/fixtures.py
 
 
 class Clock:

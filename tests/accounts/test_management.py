@@ -13,16 +13,12 @@ from flask.testing import FlaskClient
 from portal.domain.roles import Role
 from portal.extensions import db
 from portal.models import AuditEntry, User
-from tests.submissions.fixtures import EMAILS, PASSWORD, hidden_fields, login, staff_client
+from tests.submissions.fixtures import EMAILS, PASSWORD, hidden_fields, login, staff_client, user
 
 NEW_EMAIL = "new.officer@example.gov.cn"
 
 
-def _user(email: str) -> User:
-    db.session.expire_all()
-    found = db.session.scalar(sa.select(User).where(User.email == email))
-    assert found is not None
-    return found
+_user = user  # the shared lookup of tests/submissions/fixtures.py
 
 
 def _post(client: FlaskClient, page: str, url: str, data: dict[str, str]):  # type: ignore[no-untyped-def]

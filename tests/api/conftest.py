@@ -10,8 +10,7 @@ from flask.testing import FlaskClient
 
 from portal import indexing
 from portal.extensions import db
-from tests.conftest import TODAY
-from tests.search.conftest import import_examples
+from tests.conftest import TODAY, import_examples
 
 
 @pytest.fixture

@@ -8,17 +8,8 @@ from flask.testing import FlaskClient
 from portal.enterprise import accounts
 from portal.extensions import db
 from portal.models import EnterpriseAccount
-from tests.enterprise.helpers import (
-    OWNER,
-    PASSWORD,
-    link_in,
-    make_account,
-    outbox,
-    post_form,
-    secret,
-    sign_in,
-    signed_in,
-)
+from tests.conftest import outbox, post_form
+from tests.enterprise.helpers import OWNER, PASSWORD, link_in, make_account, secret, sign_in, signed_in
 from tests.submissions.fixtures import EMAILS, staff_client
 
 NEW_PASSWORD = "a much better passphrase"

@@ -12,7 +12,8 @@ from portal.domain.roles import Role
 from portal.extensions import db
 from portal.models import AuditEntry, BindingDocument, SubjectBinding
 from portal.models.enterprise import BindingStatus
-from tests.enterprise.helpers import FOOD, OTHER, OWNER, bind, csrf_of, make_account, outbox, post_form, signed_in
+from tests.conftest import csrf_of, outbox, post_form
+from tests.enterprise.helpers import FOOD, OTHER, OWNER, bind, make_account, signed_in
 from tests.submissions.fixtures import EMAILS, EXE, JPEG, PDF, PNG, file, staff_client
 
 CLAIM = {"uscc": FOOD, "claimed_name": "株洲示例食品有限公司", "applicant_name": "张经理",

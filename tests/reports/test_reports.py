@@ -15,7 +15,8 @@ from flask.testing import FlaskClient
 from portal.extensions import db
 from portal.models import AuditEntry, CreditReport, Subject
 from portal.reports import signing
-from tests.enterprise.helpers import FOOD, SHOP, SHOP_MINOR_NO, bind, csrf_of, make_account, signed_in
+from tests.conftest import csrf_of
+from tests.enterprise.helpers import FOOD, SHOP, SHOP_MINOR_NO, bind, make_account, signed_in
 from tests.submissions.fixtures import PERSON_ID, object_to
 
 KEY = "test-secret-key"  # TestConfig.SECRET_KEY signs the reports in tests
