@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -88,26 +89,24 @@ def staff(site: Flask) -> dict[Role, int]:
     return ids
 
 
-def penalty(decision_no: str) -> Penalty:
+def _fresh(model: Any, column: Any, value: str) -> Any:
+    """The one row of `model` whose `column` is `value`, read again from the database."""
     db.session.expire_all()
-    found = db.session.scalar(sa.select(Penalty).where(Penalty.decision_no == decision_no))
-    assert found is not None
+    found = db.session.scalar(sa.select(model).where(column == value))
+    assert found is not None, (model.__name__, value)
     return found
+
+
+def penalty(decision_no: str) -> Penalty:
+    return _fresh(Penalty, Penalty.decision_no, decision_no)  # type: ignore[no-any-return]
 
 
 def user(email: str) -> User:
-    """The staff account with `email`, freshly read."""
-    db.session.expire_all()
-    found = db.session.scalar(sa.select(User).where(User.email == email))
-    assert found is not None
-    return found
+    return _fresh(User, User.email, email)  # type: ignore[no-any-return]
 
 
 def submission(tracking_no: str) -> Submission:
-    db.session.expire_all()
-    found = db.session.scalar(sa.select(Submission).where(Submission.tracking_no == tracking_no))
-    assert found is not None
-    return found
+    return _fresh(Submission, Submission.tracking_no, tracking_no)  # type: ignore[no-any-return]
 
 
 _QUESTION = re.compile(r'id="captcha_answer-hint">[^<]*?(\d+)[^<\d]+(\d+)')
