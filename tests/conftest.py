@@ -1,22 +1,32 @@
-"""Fixtures: app (fresh instance in tmp_path), client, runner, db session, PostgreSQL URL, sample files."""
+"""Fixtures: app (fresh instance in tmp_path), client, runner, auth, db session, PostgreSQL URL, sample files.
+
+Also the helpers every package shares: the data-standard examples imported, a form read and posted as a browser
+would (hidden fields and CSRF token included, so form tests run with CSRF on), the in-memory notification outbox.
+"""
 
 from __future__ import annotations
 
 import os
+import re
+import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from flask import Flask
+from flask import Flask, g
 from flask.testing import FlaskClient, FlaskCliRunner
+from werkzeug.test import TestResponse
 
 from portal import ROOT, create_app
 from portal.db_setup import load_list_types, load_measures
+from portal.domain.roles import Role
 from portal.extensions import db
+from portal.importers.run import import_file
 
 DATA = Path(__file__).parent / "data"
 TODAY = date(2026, 11, 23)  # fixed "today" for import tests: data-standard §9 examples are valid on it
@@ -134,3 +144,138 @@ def runner(app: Flask) -> FlaskCliRunner:
 @pytest.fixture
 def session(app: Flask):  # type: ignore[no-untyped-def]
     return db.session
+
+
+# -- shared helpers ------------------------------------------------------------------------------------------------
+
+
+def import_examples(folder: Path, today: date = TODAY) -> None:
+    """The three data-standard §9 example files, imported through the real importer on `today`."""
+    for kind in ("penalty", "permit", "list"):
+        path = Path(shutil.copy(DATA / f"standard-{kind}.csv", folder / f"{kind}.csv"))
+        result = import_file(db.session, path, kind, today=today)
+        assert result.summary == "imported=3 updated=0 rejected=0"
+
+
+def count(model: Any) -> int:
+    """Rows of a model's table."""
+    return int(db.session.scalar(sa.select(sa.func.count()).select_from(model)) or 0)
+
+
+_INPUT = re.compile(r"<input[^>]*>")
+
+
+def hidden_fields(html: str) -> dict[str, str]:
+    """name -> value of every hidden input of a page (CSRF token, one-time token…)."""
+    found = {}
+    for match in _INPUT.finditer(html):
+        tag = match.group(0)
+        if 'type="hidden"' not in tag:
+            continue
+        name = re.search(r'name="([^"]+)"', tag)
+        value = re.search(r'value="([^"]*)"', tag)
+        if name:
+            found[name.group(1)] = value.group(1) if value else ""
+    return found
+
+
+def csrf_of(client: FlaskClient, url: str) -> str:
+    """The CSRF token of the form on `url`."""
+    page = client.get(url)
+    assert page.status_code == 200, (url, page.status_code)
+    fields = hidden_fields(page.get_data(as_text=True))
+    assert "csrf_token" in fields, f"no CSRF token on {url}"
+    return fields["csrf_token"]
+
+
+def post_form(
+    client: FlaskClient, page_url: str, data: dict[str, Any], post_url: str | None = None, **kwargs: Any
+) -> TestResponse:
+    """GET the page, then POST its hidden fields and `data` to `post_url` (default: the page) as a browser would."""
+    page = client.get(page_url)
+    assert page.status_code == 200, (page_url, page.status_code)
+    fields = hidden_fields(page.get_data(as_text=True))
+    return client.post(post_url or page_url, data={**fields, **data}, **kwargs)
+
+
+def outbox(app: Flask) -> list[Any]:
+    """Messages the in-memory notifier collected (tests never send mail or SMS)."""
+    return app.extensions["notifier"].outbox  # type: ignore[no-any-return]
+
+
+class FreshClient(FlaskClient):
+    """Each request starts with an empty `g`, as it would with its own app context.
+
+    The `app` fixture keeps one app context open for the whole test, so without this flask-login's current
+    user, Flask-WTF's CSRF token and Flask-Babel's locale (all cached in `g`) would leak between requests.
+    """
+
+    def open(self, *args: Any, **kwargs: Any) -> TestResponse:
+        if g:
+            values = vars(g._get_current_object())  # type: ignore[attr-defined]
+            values.clear()
+        return super().open(*args, **kwargs)
+
+
+class AuthActions:
+    """Sign in as each kind of user through the real login forms, CSRF token included (flaskr's AuthActions).
+
+    Accounts are made by tests/factories.py with factories.PASSWORD. Each method returns the client signed in;
+    `citizen` is the anonymous public, who never signs in.
+    """
+
+    def __init__(self, app: Flask, client: FlaskClient) -> None:
+        self.app, self.client = app, client
+
+    def login(self, email: str, password: str | None = None, client: FlaskClient | None = None) -> TestResponse:
+        """The staff sign-in form; a success is a 302 to the back office."""
+        from tests import factories
+
+        form = {"email": email, "password": password or factories.PASSWORD}
+        return post_form(client or self.client, "/accounts/login", form)
+
+    def staff(self, role: Role, email: str | None = None, *, department_uscc: str | None = None) -> FlaskClient:
+        """A fresh client signed in as a new account of `role` (or the existing account `email`)."""
+        from portal.models import User
+        from tests import factories
+
+        if email is None or db.session.scalar(sa.select(User.id).where(User.email == email)) is None:
+            extra = {"department_uscc": department_uscc} if department_uscc else {}
+            email = factories.UserFactory(role=role, **({"email": email} if email else {}), **extra).email
+        client = self.app.test_client()
+        response = self.login(email, client=client)
+        assert response.status_code == 302, response.get_data(as_text=True)[:800]
+        return client
+
+    def reviewer(self) -> FlaskClient:
+        return self.staff(Role.REVIEWER)
+
+    def admin(self) -> FlaskClient:
+        return self.staff(Role.ADMIN)
+
+    def department(self, department_uscc: str | None = None) -> FlaskClient:
+        return self.staff(Role.DEPARTMENT, department_uscc=department_uscc)
+
+    def enterprise(self, email: str | None = None, password: str | None = None) -> FlaskClient:
+        """A fresh client signed in to the enterprise area (a confirmed account is made when `email` is new)."""
+        from portal.models.enterprise import EnterpriseAccount
+        from tests import factories
+
+        known = email and db.session.scalar(sa.select(EnterpriseAccount.id).where(EnterpriseAccount.email == email))
+        if not known:
+            email = factories.EnterpriseAccountFactory(**({"email": email} if email else {})).email
+        client = self.app.test_client()
+        form = {"email": email, "password": password or factories.PASSWORD}
+        response = post_form(client, "/enterprise/login", form)
+        assert response.status_code == 302, response.get_data(as_text=True)[:800]
+        return client
+
+    def citizen(self) -> FlaskClient:
+        """The anonymous public: a fresh client with no session."""
+        return self.app.test_client()
+
+
+@pytest.fixture
+def auth(app: Flask, client: FlaskClient) -> AuthActions:
+    app.test_client_class = FreshClient  # several users in one test: nobody inherits another's `g`
+    return AuthActions(app, client)

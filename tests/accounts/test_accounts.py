@@ -11,15 +11,10 @@ from flask.testing import FlaskCliRunner
 
 from portal.domain.roles import Role
 from portal.extensions import db
-from portal.models import AuditEntry, User
-from tests.submissions.fixtures import EMAILS, PASSWORD, hidden_fields, login
+from portal.models import AuditEntry
+from tests.submissions.fixtures import EMAILS, PASSWORD, hidden_fields, login, user
 
-
-def _user(email: str) -> User:
-    db.session.expire_all()
-    found = db.session.scalar(sa.select(User).where(User.email == email))
-    assert found is not None
-    return found
+_user = user  # the shared lookup of tests/submissions/fixtures.py
 
 
 class Clock:
@@ -148,8 +143,12 @@ def test_an_inactive_account_cannot_sign_in_and_its_sessions_end(site: Flask) ->
     user = _user(EMAILS[Role.ADMIN])
     user.is_active = False
     db.session.commit()
-    assert client.get("/review/").status_code == 302
-    assert login(site.test_client(), EMAILS[Role.ADMIN]).status_code == 401
+    ended = client.get("/review/")
+    assert ended.status_code == 302
+    assert ended.headers["Location"].startswith("/accounts/login")
+    refused = login(site.test_client(), EMAILS[Role.ADMIN])
+    assert refused.status_code == 401
+    assert "电子邮箱或密码不正确，或因多次登录失败账户已被暂时锁定。" in refused.get_data(as_text=True)
 
 
 @pytest.mark.usefixtures("staff")

@@ -13,16 +13,12 @@ from flask.testing import FlaskClient
 from portal.domain.roles import Role
 from portal.extensions import db
 from portal.models import AuditEntry, User
-from tests.submissions.fixtures import EMAILS, PASSWORD, hidden_fields, login, staff_client
+from tests.submissions.fixtures import EMAILS, PASSWORD, hidden_fields, login, staff_client, user
 
 NEW_EMAIL = "new.officer@example.gov.cn"
 
 
-def _user(email: str) -> User:
-    db.session.expire_all()
-    found = db.session.scalar(sa.select(User).where(User.email == email))
-    assert found is not None
-    return found
+_user = user  # the shared lookup of tests/submissions/fixtures.py
 
 
 def _post(client: FlaskClient, page: str, url: str, data: dict[str, str]):  # type: ignore[no-untyped-def]
@@ -166,9 +162,14 @@ def test_reset_unlocks_ends_sessions_and_issues_a_new_temporary_password(site: F
 def test_unlock_lifts_a_lockout(site: Flask, staff: dict[Role, int]) -> None:
     for _ in range(5):
         login(site.test_client(), EMAILS[Role.VERIFIER], "wrong password!")
-    assert login(site.test_client(), EMAILS[Role.VERIFIER]).status_code == 401
+    locked = login(site.test_client(), EMAILS[Role.VERIFIER])  # the right password, but locked
+    assert locked.status_code == 401
+    assert "账户已被暂时锁定" in locked.get_data(as_text=True)
+    assert _user(EMAILS[Role.VERIFIER]).locked_until is not None
     _post(staff_client(site, Role.ADMIN), "/accounts/users", f"/accounts/users/{staff[Role.VERIFIER]}/unlock", {})
+    assert _user(EMAILS[Role.VERIFIER]).locked_until is None
     assert login(site.test_client(), EMAILS[Role.VERIFIER]).status_code == 302
+    assert _audited("unlock_user", EMAILS[Role.VERIFIER])
 
 
 def test_unknown_accounts_and_actions_are_404(site: Flask, staff: dict[Role, int]) -> None:

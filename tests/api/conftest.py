@@ -11,8 +11,7 @@ from flask.testing import FlaskClient
 from portal.extensions import db
 from portal.indexing.backend import get_backend
 from portal.indexing.outbox import reindex
-from tests.conftest import TODAY
-from tests.search.conftest import import_examples
+from tests.conftest import TODAY, import_examples
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ from flask.testing import FlaskClient
 from portal.domain.publicity import RecordStatus
 from portal.extensions import db
 from portal.models import Penalty
-from tests.conftest import TODAY
-from tests.search.conftest import EXAMPLE_KEYS, import_examples
+from tests.conftest import TODAY, import_examples
+from tests.search.conftest import EXAMPLE_KEYS
 
 RESULT_KEYS = {"type", "id", "title", "subject_name", "uscc", "date", "url", "highlight"}
 

@@ -148,13 +148,13 @@ def test_a_closed_ticket_takes_no_more_replies(site: Flask) -> None:  # noqa: F8
 
 @pytest.mark.parametrize(
     ("text", "fragment"),
-    [("", "请填写答复内容"), ("   ", "请填写答复内容"), ("长" * 2001, "2000")],
+    [("", "请填写答复内容。"), ("   ", "请填写答复内容。"), ("长" * 2001, "字段长度不能超过 2000 个字符。")],
 )
 def test_an_empty_or_oversized_reply_is_refused(site: Flask, text: str, fragment: str) -> None:  # noqa: F811
     number, _code = hand_off(site)
     response = staff_reply(staff_client(site, Role.INTAKE), number, text)
     assert response.status_code == 400
-    assert fragment in response.get_data(as_text=True)  # the page says why (zh_CN: the default locale)
+    assert f'id="reply-reply-error">{fragment}<' in response.get_data(as_text=True)  # zh_CN: the default locale
     row = db.session.get(ChatHandoff, ticket_id(number))
     db.session.refresh(row)
     assert (row.status, row.reply) == ("open", None)

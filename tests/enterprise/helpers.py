@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pytest
 from flask import Flask, current_app
@@ -16,7 +15,8 @@ from portal.enterprise import accounts
 from portal.extensions import db
 from portal.models import SubjectBinding
 from portal.models.enterprise import BindingStatus, EnterpriseAccount
-from tests.submissions.fixtures import FAST, hidden_fields
+from tests.conftest import post_form
+from tests.submissions.fixtures import FAST
 
 FOOD = "91430200MA4L0A1B7K"  # 株洲示例食品有限公司: serious penalty (public) + permit
 SHOP = "92430202MA4R2D5E1N"  # 荷塘区示例餐饮店: permit (public) + minor penalty (not public)
@@ -30,10 +30,6 @@ OTHER = "other@example.com"
 def _fast_enterprise_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(accounts, "generate_password_hash", lambda pw: generate_password_hash(pw, FAST))
     monkeypatch.setattr(accounts, "_DUMMY_HASH", generate_password_hash("dummy-password", FAST))
-
-
-def outbox(app: Flask) -> list[Any]:
-    return app.extensions["notifier"].outbox  # type: ignore[no-any-return]
 
 
 def link_in(body: str) -> str:
@@ -60,13 +56,6 @@ def bind(account: EnterpriseAccount, uscc: str, name: str = "株洲示例食品�
     return binding
 
 
-def post_form(client: FlaskClient, url: str, data: dict[str, Any], **kwargs: Any) -> TestResponse:
-    page = client.get(url)
-    assert page.status_code == 200, (url, page.status_code)
-    fields = hidden_fields(page.get_data(as_text=True))
-    return client.post(url, data={**fields, **data}, **kwargs)
-
-
 def sign_in(client: FlaskClient, email: str = OWNER, password: str = PASSWORD) -> TestResponse:
     return post_form(client, "/enterprise/login", {"email": email, "password": password})
 
@@ -76,10 +65,6 @@ def signed_in(app: Flask, email: str = OWNER) -> FlaskClient:
     response = sign_in(client, email)
     assert response.status_code == 302, response.get_data(as_text=True)[:800]
     return client
-
-
-def csrf_of(client: FlaskClient, url: str) -> str:
-    return hidden_fields(client.get(url).get_data(as_text=True))["csrf_token"]
 
 
 def secret() -> str:

@@ -43,6 +43,10 @@ def test_a_bound_subject_without_records_has_an_empty_dashboard(site: Flask) -> 
 def test_unknown_or_huge_binding_ids_are_refused(site: Flask) -> None:
     make_account()
     company = signed_in(site)
-    assert company.get("/enterprise/subjects/424242").status_code == 403
-    assert company.get("/enterprise/subjects/99999999999").status_code == 404
-    assert company.get("/enterprise/subjects/abc").status_code == 404
+    refused = company.get("/enterprise/subjects/424242")
+    assert refused.status_code == 403
+    assert "无权访问" in refused.get_data(as_text=True)
+    for url in ("/enterprise/subjects/99999999999", "/enterprise/subjects/abc"):
+        response = company.get(url)
+        assert response.status_code == 404, url
+        assert "页面不存在" in response.get_data(as_text=True)

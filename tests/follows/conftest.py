@@ -14,11 +14,10 @@ from flask.testing import FlaskClient
 from portal.domain.publicity import RecordStatus
 from portal.extensions import db
 from portal.models import Follow, Penalty, Subject
-from portal.notify import MemoryNotifier
+from tests.conftest import csrf_of, outbox
 from tests.public.conftest import examples, examples_any_db  # noqa: F401  # fixtures shared with the public tests
 from tests.public.helpers import FOOD_USCC, SERIOUS_NO
 
-CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 CONFIRM_LINK = re.compile(r"http://[^\s]+/follows/confirm/[A-Za-z0-9_.\-]+")
 UNSUBSCRIBE_LINK = re.compile(r"http://[^\s]+/follows/unsubscribe/[A-Za-z0-9_.\-]+")
 UNSUBSCRIBE_ALL_LINK = re.compile(r"http://[^\s]+/follows/unsubscribe-all/[A-Za-z0-9_.\-]+")
@@ -33,12 +32,6 @@ def site(examples: Flask) -> Flask:  # noqa: F811
 @pytest.fixture
 def web(site: Flask) -> FlaskClient:
     return site.test_client()
-
-
-def outbox(app: Flask) -> list[Any]:
-    notifier = app.extensions["notifier"]
-    assert isinstance(notifier, MemoryNotifier)
-    return notifier.outbox
 
 
 def food() -> Subject:
@@ -66,14 +59,6 @@ def add_penalty(subject: Subject, decision_no: str, *, public_from: date, status
     db.session.add(penalty)
     db.session.commit()
     return penalty
-
-
-def csrf_of(client: FlaskClient, url: str) -> str:
-    page = client.get(url)
-    assert page.status_code == 200, page.status_code
-    found = CSRF.search(page.get_data(as_text=True))
-    assert found, "no CSRF token on the page"
-    return found.group(1)
 
 
 def follow_form(client: FlaskClient, public_id: str, email: str) -> Any:

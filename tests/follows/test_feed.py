@@ -99,4 +99,7 @@ def test_unknown_subjects_have_no_feed(web: FlaskClient) -> None:
 
 
 def test_a_subject_without_public_records_has_no_feed(web: FlaskClient) -> None:
-    assert web.get(f"/subjects/p/{subject(REMOVED_SUBJECT).public_id}/feed.atom").status_code == 404
+    response = web.get(f"/subjects/p/{subject(REMOVED_SUBJECT).public_id}/feed.atom")
+    assert response.status_code == 404
+    assert "<feed" not in response.get_data(as_text=True)
+    assert REMOVED_SUBJECT not in response.get_data(as_text=True)

@@ -7,22 +7,22 @@ import re
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from werkzeug.test import TestResponse
 
 from portal import clock
 from portal.accounts.services import create_user
 from portal.domain.roles import Role
 from portal.extensions import db
 from portal.joint import apikeys
+from tests.conftest import post_form
 from tests.submissions import fixtures as base
-from tests.submissions.fixtures import CITY_DEPT, MARKET_DEPT, PASSWORD, hidden_fields, staff_client
+from tests.submissions.fixtures import CITY_DEPT, MARKET_DEPT, PASSWORD, staff_client
 
 # The shared fixtures of the submission tests (site = data-standard examples imported, clock on TODAY).
 _fast_hashes = base._fast_hashes
 site = base.site
 client = base.client
 staff = base.staff
-__all__ = ["CITY_DEPT", "MARKET_DEPT", "_fast_hashes", "client", "site", "staff"]
+__all__ = ["CITY_DEPT", "MARKET_DEPT", "_fast_hashes", "client", "post_form", "site", "staff"]
 
 DEPT_EMAIL = "dept@example.gov.cn"
 OTHER_DEPT_EMAIL = "other-dept@example.gov.cn"
@@ -68,16 +68,6 @@ def make_key(department: str = MARKET_DEPT, scopes: tuple[str, ...] = apikeys.SC
 @pytest.fixture
 def token(site: Flask) -> str:
     return make_key()
-
-
-def post_form(
-    client: FlaskClient, page_url: str, data: dict[str, object], post_url: str | None = None, **kwargs: object
-) -> TestResponse:
-    """GET the page for its CSRF token, then POST `data` (multipart when files are given)."""
-    page = client.get(page_url)
-    assert page.status_code == 200, (page_url, page.status_code)
-    token = hidden_fields(page.get_data(as_text=True))["csrf_token"]
-    return client.post(post_url or page_url, data={"csrf_token": token, **data}, **kwargs)  # type: ignore[arg-type]
 
 
 def run_web_check(client: FlaskClient, **data: object) -> tuple[int, str]:

@@ -15,7 +15,7 @@ from portal import clock
 from portal.extensions import db
 from portal.joint import apikeys
 from portal.joint.api_spec import PATHS, SCHEMAS, SECURITY_SCHEMES
-from portal.models import ApiKey, AuditEntry, CreditCheck, ListEntry
+from portal.models import ApiKey, AuditEntry, CheckFeedback, CreditCheck, ListEntry
 from tests.joint.conftest import BLACKLISTED, CITY_DEPT, PENALISED, REDLISTED, make_key
 
 CHECK = {"act": "tender", "purpose": "政府采购资格审查", "subject": BLACKLISTED}
@@ -56,6 +56,11 @@ def test_a_single_check_answers_with_the_hit_and_its_measures(client: FlaskClien
 def test_the_x_api_key_header_works_too(client: FlaskClient, token: str) -> None:
     response = client.post("/api/v1/joint/checks", json=CHECK, headers={"X-API-Key": token})
     assert response.status_code == 201
+    body = response.get_json()
+    valid("CheckResult", body)
+    assert body["results"][0]["subject"]["uscc"] == BLACKLISTED
+    check = db.session.get(CreditCheck, body["check_id"])
+    assert (check.channel, check.actor) == ("api", f"apikey:{token[:12]}")
 
 
 def test_a_batch_reports_each_line_and_1001_codes_are_refused(client: FlaskClient, token: str) -> None:
@@ -243,6 +248,8 @@ def test_another_departments_key_cannot_answer_a_check(client: FlaskClient, toke
         headers=auth(other),
     )
     assert response.status_code == 404
+    assert response.get_json()["error"]["code"] == "not_found"
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(CheckFeedback)) == 0
     assert (
         client.post("/api/v1/joint/checks/999999/feedback", json={"items": []}, headers=auth(other)).status_code == 400
     )

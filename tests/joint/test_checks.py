@@ -13,7 +13,7 @@ from portal import clock
 from portal.domain.roles import Role
 from portal.extensions import db
 from portal.joint import checks
-from portal.models import AuditEntry, CheckedSubject, CreditCheck
+from portal.models import AuditEntry, CheckedSubject, CheckFeedback, CheckHit, CreditCheck
 from portal.work_calendar import work_calendar
 from tests.joint.conftest import (
     BLACKLISTED,
@@ -175,8 +175,41 @@ def test_pages_need_the_right_role(site: Flask, dept: FlaskClient, admin: FlaskC
     )
 
 
-def test_a_department_user_only_sees_its_own_departments_submissions(dept: FlaskClient) -> None:
-    assert dept.get("/review/").status_code in (200, 403)
+def test_a_department_user_sees_and_answers_only_its_own_departments_checks(
+    dept: FlaskClient, other_dept: FlaskClient
+) -> None:
+    own_id, _html = run_web_check(dept, subject=BLACKLISTED, purpose="本部门核查")
+    other_id, _html = run_web_check(other_dept, subject=REDLISTED, purpose="城管局核查")
+    own = dept.get(f"/joint/checks/{own_id}")
+    assert own.status_code == 200
+    assert "本部门核查" in own.get_data(as_text=True)
+    assert BLACKLISTED in own.get_data(as_text=True)
+    index = dept.get("/joint/").get_data(as_text=True)
+    assert f'/joint/checks/{own_id}"' in index
+    assert f'/joint/checks/{other_id}"' not in index
+    assert "城管局核查" not in index
+    for url in (f"/joint/checks/{other_id}", f"/joint/checks/{other_id}.csv"):
+        refused = dept.get(url)
+        assert refused.status_code == 404, url
+        page = refused.get_data(as_text=True)
+        assert "页面不存在" in page  # the friendly 404 page, which says nothing of the other department's check
+        assert "城管局核查" not in page
+        assert REDLISTED not in page
+    hit = db.session.scalar(sa.select(CheckHit.id).where(CheckHit.check_id == other_id))
+    answered = post_form(
+        dept, f"/joint/checks/{own_id}", {f"outcome-{hit}": "applied"}, post_url=f"/joint/checks/{other_id}/feedback"
+    )
+    assert answered.status_code == 404
+    assert "页面不存在" in answered.get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(CheckFeedback)) == 0
+
+
+def test_a_department_user_has_no_submission_queue(dept: FlaskClient) -> None:
+    """Submissions are verified by a department's verifier; the 部门用户 role works under /joint only."""
+    for url in ("/review/", "/review/1"):
+        refused = dept.get(url)
+        assert refused.status_code == 403, url
+        assert "无权访问" in refused.get_data(as_text=True)
 
 
 def test_a_batch_of_1000_is_set_based(site: Flask, dept: FlaskClient) -> None:

@@ -145,9 +145,14 @@ def test_a_penalty_after_its_publicity_end_is_gone(client: FlaskClient, monkeypa
 
     pid = penalty_id(PERSON_NO)
     monkeypatch.setattr("portal.clock.today", lambda: date(2027, 5, 5))
-    assert client.get(f"/penalties/{pid}").status_code == 200  # the end day is included
+    shown = client.get(f"/penalties/{pid}")
+    assert shown.status_code == 200  # the end day is included
+    assert PERSON_NO in shown.get_data(as_text=True)
     monkeypatch.setattr("portal.clock.today", lambda: date(2027, 5, 6))
-    assert client.get(f"/penalties/{pid}").status_code == 404
+    gone = client.get(f"/penalties/{pid}")
+    assert gone.status_code == 404
+    assert "页面不存在" in gone.get_data(as_text=True)
+    assert PERSON_NO not in gone.get_data(as_text=True)
 
 
 @pytest.mark.parametrize(

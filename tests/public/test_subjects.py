@@ -77,9 +77,12 @@ def test_the_opaque_id_of_an_organisation_redirects_to_its_uscc_address(client: 
 
 def test_a_subject_without_any_public_record_has_no_profile(client: FlaskClient) -> None:
     removed = subject("株洲示例商贸有限公司")
-    assert client.get("/subjects/91430211MA4T6G9H32").status_code == 404
-    assert client.get(f"/subjects/p/{removed.public_id}").status_code == 404
-    assert client.get("/subjects/91430200MA4L0A1B7A").status_code == 404  # unknown code
+    for url in ("/subjects/91430211MA4T6G9H32", f"/subjects/p/{removed.public_id}", "/subjects/91430200MA4L0A1B7A"):
+        response = client.get(url)  # the last one: an unknown code
+        assert response.status_code == 404, url
+        html = response.get_data(as_text=True)
+        assert "页面不存在" in html
+        assert "株洲示例商贸有限公司" not in html  # the 404 page does not confirm the subject exists
 
 
 def test_the_english_profile_uses_english_labels(client: FlaskClient) -> None:

@@ -16,8 +16,8 @@ from flask.testing import FlaskClient
 from portal.domain.roles import Role
 from portal.extensions import db
 from portal.models import AuditEntry, CalendarDay, CalendarYear
+from tests.conftest import csrf_of
 from tests.domain.test_workday_schedules import FICTIONAL_2027
-from tests.enterprise.helpers import csrf_of
 from tests.submissions.fixtures import COMPLAINT, fill, staff_client, submission
 
 EN = {"Accept-Language": "en"}

@@ -9,10 +9,11 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
-from portal import indexing
 from portal.domain.publicity import RecordStatus
 from portal.domain.roles import Role
 from portal.extensions import db
+from portal.indexing.backend import get_backend
+from portal.indexing.outbox import reindex
 from portal.models import Permit, SearchOutbox, Subject
 from tests.conftest import TODAY
 from tests.submissions.fixtures import PERSON_NO, act, apply_for_repair, penalty_id, staff_client, submission
@@ -42,7 +43,7 @@ def _withdraw_the_permit_and_reindex(site: Flask) -> None:
     person = db.session.scalars(sa.select(Subject).where(Subject.name == "王小明")).one()
     db.session.scalars(sa.select(Permit).where(Permit.subject_id == person.id)).one().status = RecordStatus.WITHDRAWN
     db.session.commit()
-    indexing.reindex(db.session, indexing.get_backend(site), TODAY)
+    reindex(db.session, get_backend(site), TODAY)
 
 
 def test_an_approved_repair_leaves_suggest_facets_and_totals_before_the_outbox_is_drained(site: Flask) -> None:

@@ -16,7 +16,7 @@ def test_a_search_shows_highlighted_results_and_type_tabs(api: FlaskClient) -> N
     assert "<mark>株洲示例食品</mark>" in html
     assert 'href="/subjects/91430200MA4L0A1B7K"' in html
     assert "株市监罚〔2026〕15号" in html
-    assert "3 条结果" in html or "3 results" in html
+    assert '<p class="result-count">3 条结果</p>' in html  # zh_CN: the default locale
 
 
 def test_a_type_tab_narrows_the_results(api: FlaskClient) -> None:
@@ -41,7 +41,7 @@ def test_non_public_records_and_full_names_of_persons_never_appear(api: FlaskCli
 def test_no_results_explains_what_to_try(api: FlaskClient) -> None:
     status, html = page(api, q="不存在的公司名称")
     assert status == 200
-    assert "没有找到" in html or "No public record" in html
+    assert "没有找到符合搜索条件的公开记录。" in html
 
 
 def test_hostile_queries_are_escaped_and_bad_parameters_are_a_400_page(api: FlaskClient) -> None:

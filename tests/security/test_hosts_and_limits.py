@@ -12,14 +12,13 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 
-from portal import clock, create_app
+from portal import clock, create_app, kinds
 from portal.config import ConfigError
 from portal.domain.roles import Role
 from portal.extensions import db
 from portal.models import RecordHistory
-from portal.review.effects import MODELS
-from tests.conftest import TODAY
-from tests.enterprise.helpers import OWNER, make_account, outbox
+from tests.conftest import TODAY, outbox
+from tests.enterprise.helpers import OWNER, make_account
 from tests.security.conftest import build_site
 from tests.submissions.fixtures import EMAILS, PASSWORD, hidden_fields
 
@@ -130,7 +129,7 @@ def test_two_app_instances_share_one_rate_limit_counter_in_redis(tmp_path: Path)
 @pytest.mark.parametrize("kind", ["penalty", "permit", "list"])
 def test_staff_decision_exports_stream_every_row_outside_an_app_context(bare_site: Flask, kind: str) -> None:
     with bare_site.app_context():  # a staff decision on each record of the kind (what the export lists)
-        model = MODELS[kind]
+        model = kinds.spec(kind).model
         for record in db.session.scalars(sa.select(model)):
             db.session.add(RecordHistory(record_kind=kind, record_id=record.id, version=1, data="{}",
                                          from_status="published", to_status="withdrawn", actor="reviewer",

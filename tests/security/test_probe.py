@@ -11,7 +11,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from portal.domain.roles import Role
-from tests.enterprise.helpers import OTHER, OWNER, csrf_of, make_account, signed_in
+from tests.conftest import csrf_of
+from tests.enterprise.helpers import OTHER, OWNER, make_account, signed_in
 from tests.security.conftest import DEPT_EMAIL
 from tests.security.test_headers import assert_security_headers
 from tests.submissions.fixtures import OTHER_VERIFIER, staff_client

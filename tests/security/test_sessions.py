@@ -13,7 +13,8 @@ from portal import clock
 from portal.domain.roles import Role
 from portal.extensions import db
 from portal.models import AuditEntry
-from tests.enterprise.helpers import OWNER, csrf_of, make_account, signed_in
+from tests.conftest import csrf_of
+from tests.enterprise.helpers import OWNER, make_account, signed_in
 from tests.security.conftest import DEPT_EMAIL
 from tests.submissions.fixtures import EMAILS, staff_client
 

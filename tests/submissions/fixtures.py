@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from flask import Flask, g
+from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.security import generate_password_hash
 from werkzeug.test import TestResponse
@@ -24,9 +23,9 @@ from werkzeug.test import TestResponse
 from portal.accounts.services import create_user
 from portal.domain.roles import Role
 from portal.extensions import db, limiter
-from portal.importers.run import import_file
-from portal.models import Penalty, Submission
-from tests.conftest import DATA, TODAY
+from portal.models import Penalty, Submission, User
+from tests.conftest import TODAY, FreshClient, hidden_fields, import_examples, post_form
+from tests.public.helpers import penalty_id
 
 PASSWORD = "correct horse battery"
 FAST = "pbkdf2:sha256:1000"
@@ -67,29 +66,12 @@ def _fast_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(codes, "_DUMMY_HASH", generate_password_hash("dummy-code", FAST))
 
 
-
-class FreshClient(FlaskClient):
-    """Each request starts with an empty `g`, as it would with its own app context.
-
-    The `app` fixture keeps one app context open for the whole test, so without this flask-login's current
-    user, Flask-WTF's CSRF token and Flask-Babel's locale (all cached in `g`) would leak between requests.
-    """
-
-    def open(self, *args: Any, **kwargs: Any) -> TestResponse:
-        if g:
-            values = vars(g._get_current_object())  # type: ignore[attr-defined]
-            values.clear()
-        return super().open(*args, **kwargs)
-
-
 @pytest.fixture
 def site(app: Flask, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Flask]:
     """The three data-standard example files imported on TODAY, the site's clock on TODAY, fresh rate limits."""
     app.test_client_class = FreshClient
     monkeypatch.setattr("portal.clock.today", lambda: TODAY)
-    for kind in ("penalty", "permit", "list"):
-        path = Path(shutil.copy(DATA / f"standard-{kind}.csv", tmp_path / f"{kind}.csv"))
-        assert import_file(db.session, path, kind, today=TODAY).summary == "imported=3 updated=0 rejected=0"
+    import_examples(tmp_path, TODAY)
     limiter.reset()
     yield app
     limiter.reset()
@@ -111,38 +93,27 @@ def staff(site: Flask) -> dict[Role, int]:
     return ids
 
 
-def penalty_id(decision_no: str) -> int:
-    return int(db.session.scalar(sa.select(Penalty.id).where(Penalty.decision_no == decision_no)))
+def _fresh(model: Any, column: Any, value: str) -> Any:
+    """The one row of `model` whose `column` is `value`, read again from the database."""
+    db.session.expire_all()
+    found = db.session.scalar(sa.select(model).where(column == value))
+    assert found is not None, (model.__name__, value)
+    return found
 
 
 def penalty(decision_no: str) -> Penalty:
-    db.session.expire_all()
-    found = db.session.scalar(sa.select(Penalty).where(Penalty.decision_no == decision_no))
-    assert found is not None
-    return found
+    return _fresh(Penalty, Penalty.decision_no, decision_no)  # type: ignore[no-any-return]
+
+
+def user(email: str) -> User:
+    return _fresh(User, User.email, email)  # type: ignore[no-any-return]
 
 
 def submission(tracking_no: str) -> Submission:
-    db.session.expire_all()
-    found = db.session.scalar(sa.select(Submission).where(Submission.tracking_no == tracking_no))
-    assert found is not None
-    return found
+    return _fresh(Submission, Submission.tracking_no, tracking_no)  # type: ignore[no-any-return]
 
 
 _QUESTION = re.compile(r'id="captcha_answer-hint">[^<]*?(\d+)[^<\d]+(\d+)')
-
-
-def hidden_fields(html: str) -> dict[str, str]:
-    found = {}
-    for match in re.finditer(r"<input[^>]*>", html):
-        tag = match.group(0)
-        if 'type="hidden"' not in tag:
-            continue
-        name = re.search(r'name="([^"]+)"', tag)
-        value = re.search(r'value="([^"]*)"', tag)
-        if name:
-            found[name.group(1)] = value.group(1) if value else ""
-    return found
 
 
 def captcha_answer(html: str) -> str:
@@ -224,9 +195,7 @@ def complain(client: FlaskClient, **extra: object) -> Posted:
 
 
 def login(client: FlaskClient, email: str, password: str = PASSWORD) -> TestResponse:
-    page = client.get("/accounts/login")
-    token = hidden_fields(page.get_data(as_text=True))["csrf_token"]
-    return client.post("/accounts/login", data={"email": email, "password": password, "csrf_token": token})
+    return post_form(client, "/accounts/login", {"email": email, "password": password})
 
 
 def staff_client(app: Flask, role: Role | str) -> FlaskClient:

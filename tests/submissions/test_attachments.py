@@ -4,6 +4,7 @@ and no orphan file nor lost submission when the process fails between saving fil
 from __future__ import annotations
 
 import gc
+import hashlib
 import io
 import os
 import time
@@ -16,10 +17,26 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
+from portal.domain.roles import Role
 from portal.extensions import db
 from portal.models import Attachment, Submission
 from portal.submissions import uploads
-from tests.submissions.fixtures import EXE, JPEG, OBJECTION, PDF, PNG, SERIOUS_NO, file, fill, penalty_id, submission
+from tests.submissions.fixtures import (
+    EXE,
+    JPEG,
+    OBJECTION,
+    PDF,
+    PNG,
+    SERIOUS_NO,
+    file,
+    fill,
+    penalty_id,
+    staff_client,
+    submission,
+)
+
+UNKNOWN_TYPE = "仅接受PDF、JPG、PNG和OFD格式的文件（按文件内容识别）。"
+ACTIVE_CONTENT = "该PDF文件含有脚本、启动操作或嵌入文件。"
 
 
 def _ofd(*, with_root: bool = True) -> bytes:
@@ -88,18 +105,18 @@ def test_pdf_jpg_png_and_ofd_are_accepted_by_content(
 @pytest.mark.parametrize(
     ("data", "name", "message"),
     [
-        (EXE, "invoice.pdf", "only PDF, JPG, PNG and OFD"),
-        (b"MZ" + PDF, "evil.pdf", "only PDF, JPG, PNG and OFD"),
-        (b"<html><script>alert(1)</script></html>", "page.png", "only PDF, JPG, PNG and OFD"),
-        (_ofd(with_root=False), "plain.ofd", "only PDF, JPG, PNG and OFD"),
-        (b"PK\x03\x04 not really a zip", "broken.ofd", "only PDF, JPG, PNG and OFD"),
-        (_zip_bomb(), "bomb.ofd", "unreasonable size"),
-        (_pdf_with(b"<< /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>"), "js.pdf", "contains scripts"),
-        (_pdf_with(b"<< /S /J#61vaScript /J#53 (x) >>"), "escaped.pdf", "contains scripts"),
-        (_pdf_with(b"<< /S /Launch /F (cmd.exe) >>"), "launch.pdf", "contains scripts"),
-        (_pdf_with(b"<< /EmbeddedFiles << >> >>"), "embedded.pdf", "contains scripts"),
-        (_deflated_js_pdf(), "hidden.pdf", "contains scripts"),
-        (b"", "empty.pdf", "is empty"),
+        (EXE, "invoice.pdf", UNKNOWN_TYPE),
+        (b"MZ" + PDF, "evil.pdf", UNKNOWN_TYPE),
+        (b"<html><script>alert(1)</script></html>", "page.png", UNKNOWN_TYPE),
+        (_ofd(with_root=False), "plain.ofd", UNKNOWN_TYPE),
+        (b"PK\x03\x04 not really a zip", "broken.ofd", UNKNOWN_TYPE),
+        (_zip_bomb(), "bomb.ofd", "文件解压后体积异常。"),
+        (_pdf_with(b"<< /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>"), "js.pdf", ACTIVE_CONTENT),
+        (_pdf_with(b"<< /S /J#61vaScript /J#53 (x) >>"), "escaped.pdf", ACTIVE_CONTENT),
+        (_pdf_with(b"<< /S /Launch /F (cmd.exe) >>"), "launch.pdf", ACTIVE_CONTENT),
+        (_pdf_with(b"<< /EmbeddedFiles << >> >>"), "embedded.pdf", ACTIVE_CONTENT),
+        (_deflated_js_pdf(), "hidden.pdf", ACTIVE_CONTENT),
+        (b"", "empty.pdf", "文件为空。"),
     ],
 )
 def test_disguised_dangerous_or_broken_files_are_refused(
@@ -108,7 +125,7 @@ def test_disguised_dangerous_or_broken_files_are_refused(
     posted = _post(client, file(data, name))
     assert posted.response.status_code == 400
     assert 'id="attachments-error"' in posted.html
-    assert message in posted.html or posted.html.count("field-error") >= 1
+    assert f"{name}：{message}" in posted.html  # zh_CN: the default locale
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Submission)) == 0
     assert _stored(site) == []
 
@@ -135,14 +152,27 @@ def test_a_file_over_10_mb_is_refused(site: Flask, client: FlaskClient) -> None:
     posted = _post(client, file(big, "big.pdf"))
     assert posted.response.status_code == 400
     assert 'id="attachments-error"' in posted.html
+    assert "big.pdf：文件超过10 MB。" in posted.html
     assert _stored(site) == []
 
 
 @pytest.mark.usefixtures("_big_bodies")
 @pytest.mark.filterwarnings("ignore::ResourceWarning")  # the test client's own spooled body, see _big_bodies
+@pytest.mark.usefixtures("staff")
 def test_exactly_10_mb_is_accepted(site: Flask, client: FlaskClient) -> None:
     data = PDF + b"0" * (uploads.MAX_FILE_BYTES - len(PDF))
-    assert _post(client, file(data, "limit.pdf")).response.status_code == 200
+    posted = _post(client, file(data, "limit.pdf"))
+    assert posted.response.status_code == 200, posted.html[:2000]
+    s = submission(posted.tracking_no)
+    row = db.session.scalar(sa.select(Attachment).where(Attachment.submission_id == s.id))
+    assert row is not None
+    assert (row.original_name, row.mime, row.size) == ("limit.pdf", "application/pdf", 10 * 1024 * 1024)
+    assert row.sha256 == hashlib.sha256(data).hexdigest()
+    (stored,) = _stored(site)
+    assert stored.name == row.stored_name
+    assert stored.read_bytes() == data  # stored whole, not cut at the limit
+    detail = staff_client(site, Role.INTAKE).get(f"/review/{s.id}").get_data(as_text=True)
+    assert f'/review/{s.id}/attachments/{row.id}">limit.pdf</a> (application/pdf, 10.5 MB)' in detail
 
 
 def test_more_than_five_files_are_refused_and_five_are_accepted(site: Flask, client: FlaskClient) -> None:

@@ -11,6 +11,7 @@ from portal.domain.states import SubmissionKind
 from portal.extensions import db
 from portal.models import ListEntry, Permit, Submission
 from portal.notify import get_notifier
+from tests.conftest import count
 from tests.submissions.fixtures import (
     CITY_DEPT,
     MARKET_DEPT,
@@ -27,10 +28,6 @@ from tests.submissions.fixtures import (
     penalty_id,
     submission,
 )
-
-
-def _count() -> int:
-    return int(db.session.scalar(sa.select(sa.func.count()).select_from(Submission)) or 0)
 
 
 def test_a_named_complaint_about_a_subject_is_received(site: Flask, client: FlaskClient) -> None:
@@ -61,7 +58,7 @@ def test_a_named_complaint_needs_its_fields(site: Flask, client: FlaskClient, mi
     posted = complain(client, **{missing: ""})
     assert posted.response.status_code == 400
     assert f'href="#{missing}"' in posted.html
-    assert _count() == 0
+    assert count(Submission) == 0
 
 
 def test_a_complaint_about_a_department_names_a_known_department(site: Flask, client: FlaskClient) -> None:
@@ -95,7 +92,7 @@ def test_a_repair_form_first_tells_when_the_record_becomes_eligible(site: Flask,
     assert 'name="description"' not in html  # no form before the date
     token = hidden_fields(client.get("/track").get_data(as_text=True))["csrf_token"]
     assert client.post(url, data={"description": "x", "csrf_token": token}).status_code == 409
-    assert _count() == 0
+    assert count(Submission) == 0
 
 
 def test_an_eligible_record_shows_since_when_and_the_form(site: Flask, client: FlaskClient) -> None:
@@ -116,7 +113,7 @@ def test_a_repair_application_needs_the_credit_commitment_and_evidence(site: Fla
     no_files = fill(client, url, dict(REPAIR))
     assert no_files.response.status_code == 400
     assert 'id="attachments-error"' in no_files.html
-    assert _count() == 0
+    assert count(Submission) == 0
 
 
 def test_a_repair_application_is_received(site: Flask, client: FlaskClient) -> None:
@@ -185,7 +182,7 @@ def test_every_form_survives_a_double_submit(site: Flask, client: FlaskClient, k
                         content_type="multipart/form-data")  # fmt: skip
     assert again.status_code == 200
     assert first.tracking_no in again.get_data(as_text=True)
-    assert _count() == 1
+    assert count(Submission) == 1
 
 
 @pytest.mark.parametrize("kind", list(FORMS))
@@ -193,4 +190,4 @@ def test_every_form_refuses_an_oversized_description(site: Flask, client: FlaskC
     posted = FORMS[kind](client, description="长" * 5001)
     assert posted.response.status_code == 400
     assert 'id="description-error"' in posted.html
-    assert _count() == 0
+    assert count(Submission) == 0

@@ -14,6 +14,7 @@ from portal.domain.states import SubmissionKind, SubmissionStatus
 from portal.extensions import db
 from portal.models import Attachment, Submission, SubmissionEvent
 from portal.submissions.codes import normalize_code
+from tests.conftest import count
 from tests.submissions.fixtures import (
     MARKET_DEPT,
     MINOR_NO,
@@ -27,10 +28,6 @@ from tests.submissions.fixtures import (
     penalty_id,
     submission,
 )
-
-
-def _count() -> int:
-    return int(db.session.scalar(sa.select(sa.func.count()).select_from(Submission)) or 0)
 
 
 def _url() -> str:
@@ -111,7 +108,7 @@ def test_without_a_record_the_description_of_the_record_and_the_subject_are_requ
     assert posted.html.count('class="field-error"') == 2
     assert 'href="#record_ref"' in posted.html
     assert 'href="#subject_name"' in posted.html
-    assert _count() == 0
+    assert count(Submission) == 0
 
 
 @pytest.mark.parametrize("missing", ["description", "grounds", "contact_name", "contact_phone", "attachments"])
@@ -128,7 +125,7 @@ def test_each_required_field_is_checked_and_the_input_is_kept(site: Flask, clien
         assert f'value="{kept}"' in posted.html
     if missing != "description":
         assert OBJECTION["description"] in posted.html
-    assert _count() == 0
+    assert count(Submission) == 0
 
 
 @pytest.mark.parametrize(
@@ -149,7 +146,7 @@ def test_malformed_or_oversized_values_are_refused_with_a_message(
     posted = fill(client, _url(), {**OBJECTION, field: value, "attachments": [file(PDF, "a.pdf")]})
     assert posted.response.status_code == 400
     assert f'id="{field}-error"' in posted.html
-    assert _count() == 0
+    assert count(Submission) == 0
 
 
 def test_full_width_and_spaced_phone_numbers_are_normalised(site: Flask, client: FlaskClient) -> None:
@@ -165,13 +162,13 @@ def test_html_and_sql_in_text_are_stored_as_typed_and_escaped_everywhere(site: F
     assert s.description == "<script>alert('x')</script>'; DROP TABLE submissions; --"  # bidi override removed
     assert s.contact_name == "<b>张三</b>"
     assert "<script>alert" not in posted.html
-    assert _count() == 1  # the table is still there
+    assert count(Submission) == 1  # the table is still there
 
 
 def test_the_form_needs_its_csrf_token(site: Flask, client: FlaskClient) -> None:
     posted = fill(client, _url(), {**OBJECTION, "attachments": [file(PDF, "a.pdf")]}, fields={"csrf_token": ""})
     assert posted.response.status_code == 400
-    assert _count() == 0
+    assert count(Submission) == 0
 
 
 def test_a_wrong_captcha_answer_is_refused_and_a_new_question_asked(site: Flask, client: FlaskClient) -> None:
@@ -180,7 +177,7 @@ def test_a_wrong_captcha_answer_is_refused_and_a_new_question_asked(site: Flask,
     assert 'id="captcha_answer-error"' in posted.html
     assert hidden_fields(posted.html)["captcha_nonce"] != posted.fields["captcha_nonce"]
     assert OBJECTION["description"] in posted.html
-    assert _count() == 0
+    assert count(Submission) == 0
 
 
 def test_a_captcha_question_is_used_once(site: Flask, client: FlaskClient) -> None:
@@ -191,7 +188,7 @@ def test_a_captcha_question_is_used_once(site: Flask, client: FlaskClient) -> No
     data["captcha_answer"] = "0"
     again = client.post(_url(), data=data, content_type="multipart/form-data")
     assert again.status_code == 400
-    assert _count() == 1
+    assert count(Submission) == 1
 
 
 def test_a_double_click_records_one_submission_and_shows_the_same_receipt(site: Flask, client: FlaskClient) -> None:
@@ -202,7 +199,7 @@ def test_a_double_click_records_one_submission_and_shows_the_same_receipt(site: 
     assert second.status_code == 200
     assert first.tracking_no in html
     assert first.code in html
-    assert _count() == 1
+    assert count(Submission) == 1
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Attachment)) == 1
     assert len(list(Path(site.config["UPLOAD_DIR"]).iterdir())) == 1
 
@@ -211,7 +208,7 @@ def test_two_separate_forms_with_the_same_content_are_two_submissions(site: Flas
     first, second = object_to(client), object_to(client)
     assert first.tracking_no != second.tracking_no
     assert first.code != second.code
-    assert _count() == 2
+    assert count(Submission) == 2
 
 
 def test_errors_are_in_chinese_by_default_and_in_english_with_the_locale_cookie(site: Flask) -> None:

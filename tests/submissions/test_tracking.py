@@ -50,7 +50,11 @@ def test_the_right_number_and_code_show_the_status_and_history(client: FlaskClie
 def test_numbers_and_codes_are_forgiven_case_spaces_and_full_width(client: FlaskClient, posted: Posted) -> None:
     number = posted.tracking_no.lower().replace("-", "－")
     code = " " + posted.code.lower().replace("-", " ") + " "
-    assert _track(client, number, code).status_code == 200
+    response = _track(client, number, code)
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert posted.tracking_no in html  # the submission itself, under its canonical number
+    assert 'id="status"' in html
 
 
 def test_a_wrong_number_and_a_wrong_code_give_the_same_404(client: FlaskClient, posted: Posted) -> None:
@@ -114,8 +118,9 @@ def test_failed_tracking_guesses_are_rate_limited_but_successes_do_not_count(
 
 @pytest.fixture
 def redis_url() -> str:
+    import redis  # a pinned runtime dependency (requirements.txt): missing it is an error, not a skip
+
     url = "redis://127.0.0.1:6379/15"
-    redis = pytest.importorskip("redis")
     try:
         redis.Redis.from_url(url, socket_connect_timeout=1).ping()
     except redis.exceptions.ConnectionError:
