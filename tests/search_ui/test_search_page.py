@@ -50,8 +50,12 @@ def test_hostile_queries_are_escaped_and_bad_parameters_are_a_400_page(api: Flas
     status, html = page(api, q="株洲", page="-1")
     assert status == 400
     assert "Traceback" not in html
-    status, _html = page(api, q="株" * 500)
+    status, html = page(api, q="株" * 101)  # one character over MAX_QUERY_CHARS, still a short URL
     assert status == 400
+    assert "Traceback" not in html
+    status, html = page(api, q="株" * 500)  # 4.5 KB of query string: refused before any view, like gunicorn does
+    assert status == 414
+    assert "株株" not in html
 
 
 def test_the_empty_page_shows_only_the_form(api: FlaskClient) -> None:
