@@ -81,6 +81,7 @@ class Config:
 
 class DevelopmentConfig(Config):
     SEARCH_DRAIN_AFTER_REQUEST = True  # new imports become searchable without a worker
+    MAIL_DIR = "mail"  # without MAIL_SERVER, e-mails go to the console and instance/mail/*.eml (portal/notify.py)
 
 
 class ProductionConfig(Config):
