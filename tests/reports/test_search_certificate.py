@@ -219,3 +219,20 @@ def test_a_post_without_the_csrf_token_or_an_empty_query_issues_nothing(web: Fla
     assert web.post("/search/certificate", data={"csrf_token": token, "q": "  "}).status_code == 400
     assert web.get("/certificates/CXZM-20261123-ABCDEFGH").status_code == 404
     assert db.session.scalar(sa.select(sa.func.count()).select_from(SearchCertificate)) == 0
+
+
+def test_the_pdf_is_in_english_when_the_site_is_and_renders_to_png(web: FlaskClient, tmp_path: Path) -> None:
+    number = issue(web, q="不存在的公司名称")
+    english = FreshClient(web.application)
+    english.set_cookie("locale", "en")
+    text = pdf_text(english, number, tmp_path)
+    assert "Searchresultcertificate" in text
+    assert "Norelevantrecordswerefound." in text
+    assert number in text
+    pdf = tmp_path / f"{number}.pdf"
+    subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(tmp_path / "page")], check=True)  # noqa: S603, S607
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) == 1
+    assert pages[0].stat().st_size > 5000
+    size = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout  # noqa: S603, S607
+    assert "595.276 x 841.89" in size  # A4
