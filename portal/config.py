@@ -53,6 +53,7 @@ class Config:
     RATELIMIT_TRACK_NUMBER = "20 per hour;50 per day"  # failed look-ups of one tracking number, from any address
     RATELIMIT_LOGIN = "20 per 10 minutes"
     RATELIMIT_CHAT = "30 per minute;600 per day"  # per client address, /api/v1/chat and /chat
+    RATELIMIT_CERTIFICATE = "5 per minute;50 per day"  # 查询结果证明 issued per client address (issue 19)
     CAPTCHA_ENABLED = True
     SUBMISSION_DUE_WORKDAYS: dict[str, int] = {}  # e.g. {"objection": 15}; DOMAIN §7–§9 defaults otherwise
     # Staff accounts: lockout after repeated failures, idle timeout of the back-office session.
@@ -81,6 +82,7 @@ class Config:
 
 class DevelopmentConfig(Config):
     SEARCH_DRAIN_AFTER_REQUEST = True  # new imports become searchable without a worker
+    MAIL_DIR = "mail"  # without MAIL_SERVER, e-mails go to the console and instance/mail/*.eml (portal/notify.py)
 
 
 class ProductionConfig(Config):

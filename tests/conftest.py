@@ -58,6 +58,17 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
             monkeypatch.delenv(key)
 
 
+@pytest.fixture(autouse=True)
+def _no_real_mail(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any SMTP connection fails the test (indico's disallow.py): notifications go to the in-memory outbox."""
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("tests never send mail: use the memory notifier (TestConfig.NOTIFIER)")
+
+    monkeypatch.setattr("smtplib.SMTP.__init__", refuse)
+    monkeypatch.setattr("smtplib.SMTP_SSL.__init__", refuse)
+
+
 def pg_reachable(url: str) -> bool:
     try:
         engine = sa.create_engine(url, connect_args={"connect_timeout": 2})

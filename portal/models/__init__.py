@@ -4,6 +4,7 @@ from portal.models.audit import AuditEntry
 from portal.models.base import Base
 from portal.models.calendar import CalendarDay, CalendarYear
 from portal.models.catalogue import ListType, Measure
+from portal.models.certificate import SearchCertificate
 from portal.models.challenge import UsedChallenge
 from portal.models.chat import ChatHandoff
 from portal.models.cms import Page, PageRevision
@@ -48,6 +49,7 @@ __all__ = [
     "Permit",
     "RecordHistory",
     "RejectedRow",
+    "SearchCertificate",
     "SearchOutbox",
     "Subject",
     "SubjectBinding",

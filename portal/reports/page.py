@@ -48,9 +48,11 @@ class QrCode(Flowable):
                     self.canv.rect((c + self.BORDER) * box, y, box, box, stroke=0, fill=1)
 
 
-def page_canvas(doc: Document, font: str) -> type[canvas.Canvas]:
-    header_left = _("%(city)s public credit information report", city=_("Jianglin"))
-    header_right = _("Report number: %(no)s", no=doc.report_no)
+def page_canvas(doc: Document | Any, font: str, *, header_left: str | None = None,
+                header_right: str | None = None) -> type[canvas.Canvas]:  # fmt: skip
+    """`doc`: anything with report_no, version and code (a report or a search certificate)."""
+    header_left = header_left or _("%(city)s public credit information report", city=_("Jianglin"))
+    header_right = header_right or _("Report number: %(no)s", no=doc.report_no)
     watermark = _("For the subject's own use") if doc.version == "full" else ""
 
     class NumberedCanvas(canvas.Canvas):

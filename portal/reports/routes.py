@@ -18,7 +18,7 @@ from portal.form_helpers import clean_code
 from portal.i18n import RECORD_STATUS_LABELS, SEVERITY_LABELS
 from portal.models.enterprise import EnterpriseAccount
 from portal.public import records
-from portal.reports import document, fonts, pdf, services, signing
+from portal.reports import certificate, certificate_routes, document, fonts, pdf, services, signing
 from portal.reports.labels import MARK_TEXT, SECTION_TITLES, VERSION_TITLES
 
 bp = Blueprint("reports", __name__)
@@ -39,9 +39,7 @@ class VerifyForm(FlaskForm):
 
 
 def signer() -> services.Signer:
-    cfg = current_app.config
-    key = str(cfg.get("REPORT_SIGNING_KEY") or cfg["SECRET_KEY"])
-    return services.Signer(key, int(cfg.get("REPORT_VALID_DAYS", services.DEFAULT_VALID_DAYS)))
+    return services.signer_from(current_app.config)
 
 
 def issue_limit() -> str:
@@ -130,6 +128,11 @@ def verify():  # type: ignore[no-untyped-def]
     if claimed is not None and not signing.HASH_RE.match(claimed):
         form.hash.errors = [_("The fingerprint has 64 characters 0-9 and a-f.")]
         return render_template("reports/verify.html", form=form, result=None), 400
+    if certificate.is_certificate_no(form.no.data):  # a 查询结果证明: same page, same answers (issue 19)
+        found = certificate.verify(db.session, form.no.data, form.code.data, key=signer().key, claimed_hash=claimed)
+        status = 404 if found.state == "unknown" else 200
+        return render_template("reports/verify.html", form=form, result=found, kind="certificate",
+                               labels_r=LABELS), status  # fmt: skip
     result = services.verify(db.session, form.no.data, form.code.data, key=signer().key, today=clock.today(),
                              claimed_hash=claimed)  # fmt: skip
     status = 404 if result.state == "unknown" else 200
@@ -145,3 +148,4 @@ URLS: list[tuple[str, str, Any, list[str]]] = [
 ]
 for rule, endpoint, view, methods in URLS:
     bp.add_url_rule(rule, endpoint, view, methods=methods)
+certificate_routes.register(bp)  # /certificates/…: search result certificates (their own URL table)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -36,6 +37,12 @@ class ReportDenied(DomainError):
 class Signer:
     key: str
     valid_days: int = DEFAULT_VALID_DAYS
+
+
+def signer_from(config: Mapping[str, Any]) -> Signer:
+    """REPORT_SIGNING_KEY (falls back to SECRET_KEY) and REPORT_VALID_DAYS; reports and certificates share it."""
+    key = str(config.get("REPORT_SIGNING_KEY") or config["SECRET_KEY"])
+    return Signer(key, int(config.get("REPORT_VALID_DAYS", DEFAULT_VALID_DAYS)))
 
 
 def data_as_of(session: Session, now: datetime) -> datetime:
@@ -129,9 +136,9 @@ def find(session: Session, report_no: str) -> CreditReport | None:
     return session.scalar(sa.select(CreditReport).where(CreditReport.report_no == number))
 
 
-def open_report(session: Session, report_no: str, account: EnterpriseAccount | None, *, now: datetime) -> (
-    CreditReport | None
-):
+def open_report(
+    session: Session, report_no: str, account: EnterpriseAccount | None, *, now: datetime
+) -> CreditReport | None:
     """The report for display; None if unknown. A full report to anyone but a bound account: ReportDenied."""
     report = find(session, report_no)
     if report is None or report.version is ReportVersion.PUBLIC:
@@ -149,9 +156,9 @@ class Verification:
     content: dict[str, Any] | None = None
 
 
-def verify(session: Session, report_no: str, code: str, *, key: str, today: date, claimed_hash: str | None = None) -> (
-    Verification
-):
+def verify(
+    session: Session, report_no: str, code: str, *, key: str, today: date, claimed_hash: str | None = None
+) -> Verification:
     """genuine: the number exists, the code fits it, the signature and the stored content are intact (and the
     hash printed on the paper, when given, is the signed one); tampered: number and code fit but something was
     changed; unknown: no such number, or the code does not fit (one answer, so numbers cannot be probed).

@@ -21,9 +21,9 @@ CODE_RE = re.compile(r"^[2-9A-HJ-NP-Z]{12}$")
 HASH_RE = re.compile(r"^[0-9a-f]{64}$")
 
 
-def new_report_no(today: date) -> str:
-    """XYBG-YYYYMMDD-XXXXXXXX (信用报告): 40 random bits, so numbers cannot be enumerated."""
-    return f"XYBG-{today:%Y%m%d}-" + "".join(secrets.choice(ALPHABET) for _ in range(8))
+def new_report_no(today: date, prefix: str = "XYBG") -> str:
+    """XYBG-YYYYMMDD-XXXXXXXX (信用报告; CXZM for a 查询结果证明): 40 random bits, so numbers cannot be enumerated."""
+    return f"{prefix}-{today:%Y%m%d}-" + "".join(secrets.choice(ALPHABET) for _ in range(8))
 
 
 def canonical_json(content: dict[str, Any]) -> str:

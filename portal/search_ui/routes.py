@@ -10,9 +10,10 @@ from portal import clock
 from portal.extensions import db
 from portal.indexing.backend import get_backend
 from portal.search_args import SEARCH_TYPES, InvalidArgument, parse_search_args
-from portal.search_ui import services
+from portal.search_ui import certificate, services
 
 bp = Blueprint("search_ui", __name__)
+certificate.register(bp)  # /search/certificate: issue a 查询结果证明 of a search (its own URL table)
 
 
 @bp.get("/search")
