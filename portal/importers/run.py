@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from portal import kinds
 from portal.importers.cells import RowReader
-from portal.importers.formats import HeaderError, match_header
+from portal.importers.formats import HeaderError
+from portal.importers.headers import recognise
 from portal.importers.readers import Cell, UnreadableFile, open_table
 from portal.importers.records import ParsedRow
 from portal.importers.upsert import RecordWriter
@@ -82,7 +83,7 @@ def import_file(
     rejects_tmp = rejects_final.with_name(rejects_final.name + ".part")
     try:
         try:
-            hmap = match_header(fmt, table.header)
+            header = recognise(fmt, table)
         except HeaderError as exc:
             raise ImportFileError(str(exc)) from None
         if on_size:
@@ -91,13 +92,14 @@ def import_file(
         session.add(batch)
         session.flush()
         result = ImportResult(batch_id=batch.id)
-        result.warnings.extend(f"第1行 警告：{w}" for w in hmap.warnings)
+        hmap = header.map
+        result.warnings.extend(header.warnings)
         writer = RecordWriter(session, spec, batch, publish_minor_penalties=publish_minor_penalties)
         parse = spec.parse_row
         seen: dict[tuple[str, ...], int] = {}
         with rejects_tmp.open("w", encoding="utf-8-sig", newline="") as out:
             rejects = csv.writer(out)
-            rejects.writerow(["行号", "原因", *table.header])
+            rejects.writerow(["行号", "原因", *header.cells])
 
             def reject(line_no: int, reasons: list[str], cells: list[Cell]) -> None:
                 result.rejected += 1
@@ -118,7 +120,7 @@ def import_file(
                         result.warnings.extend(f"第{row.line_no}行 警告：{w}" for w in row.warnings)
 
             chunk: list[ParsedRow] = []
-            for line_no, cells in table.rows:
+            for line_no, cells in header.rows:
                 r = RowReader(hmap, cells, line_no, today)
                 if r.ok and r.is_blank_row():
                     continue
@@ -137,6 +139,7 @@ def import_file(
                     flush(chunk)
                     chunk = []
             flush(chunk)
+            result.warnings.extend(header.trailing_warnings)
         writer.finish()
         batch.imported, batch.updated = result.imported, result.updated
         batch.rejected, batch.unchanged = result.rejected, result.unchanged
