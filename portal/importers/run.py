@@ -39,6 +39,7 @@ class ImportResult:
     unchanged: int = 0
     warnings: list[str] = field(default_factory=list)
     rejects_path: Path | None = None
+    dry_run: bool = False  # the counts of a dry run: nothing was saved, batch_id names no stored batch
 
     @property
     def summary(self) -> str:
@@ -67,11 +68,13 @@ def import_file(
     publish_minor_penalties: bool = False,
     progress: Callable[[int], None] | None = None,
     on_size: Callable[[int], None] | None = None,
+    dry_run: bool = False,
 ) -> ImportResult:
     """Import `path` as `kind` in one transaction: every row's outcome is recorded, or nothing is.
 
     Raises ImportFileError for an unreadable file or an unknown header (data-standard §1), ValueError for a kind
-    that is not in the registry.
+    that is not in the registry. A dry run reads and checks every row and writes the rejects file, then rolls the
+    transaction back: the counts say what an import would do, and the database is unchanged.
     """
     spec = kinds.spec(kind)
     fmt = spec.import_format
@@ -91,7 +94,7 @@ def import_file(
         batch = ImportBatch(kind=spec.kind.value, filename=path.name[:512], source_label=source_label)
         session.add(batch)
         session.flush()
-        result = ImportResult(batch_id=batch.id)
+        result = ImportResult(batch_id=batch.id, dry_run=dry_run)
         hmap = header.map
         result.warnings.extend(header.warnings)
         writer = RecordWriter(session, spec, batch, publish_minor_penalties=publish_minor_penalties)
@@ -145,7 +148,10 @@ def import_file(
         batch.rejected, batch.unchanged = result.rejected, result.unchanged
         batch.warnings = "\n".join(result.warnings) or None
         batch.finished_at = utcnow()
-        session.commit()
+        if dry_run:
+            session.rollback()
+        else:
+            session.commit()
     except BaseException:
         session.rollback()
         rejects_tmp.unlink(missing_ok=True)
@@ -157,7 +163,8 @@ def import_file(
     log.info(
         "import finished",
         extra={
-            "batch_id": batch.id,
+            "batch_id": result.batch_id,
+            "dry_run": dry_run,
             "kind": spec.kind.value,
             "imported": result.imported,
             "updated": result.updated,
