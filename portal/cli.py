@@ -67,6 +67,17 @@ def import_command(file: Path, kind: str, source_label: str | None, dry_run: boo
     click.echo(result.summary)
 
 
+@click.command("import-template")
+@click.option("--kind", type=click.Choice(kinds.values()), required=True)
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+def import_template_command(kind: str, out: Path) -> None:
+    """Write the XLSX import template of a kind: the standard header and one example row (docs/import-guide.md)."""
+    from portal.importers.templates import write_template
+
+    write_template(out, kind, kinds.spec(kind).import_format)
+    click.echo(f"template written: {out}")
+
+
 @click.command("demo-data")
 @click.option("--records", default=20000, show_default=True, type=click.IntRange(0, 5_000_000))
 @click.option("--seed", default=2026, show_default=True, type=int)
@@ -125,6 +136,7 @@ def register(app: Flask) -> None:
     from portal.search_cli import COMMANDS as SEARCH_COMMANDS
     from portal.submissions.cli import sweep_uploads_command
 
-    for command in (init_db_command, import_command, demo_data_command, translate_group, create_user_command,
-                    sweep_uploads_command, follow_digest_command, calendar_group, *SEARCH_COMMANDS):
+    for command in (init_db_command, import_command, import_template_command, demo_data_command, translate_group,
+                    create_user_command, sweep_uploads_command, follow_digest_command, calendar_group,
+                    *SEARCH_COMMANDS):
         app.cli.add_command(command)

@@ -115,3 +115,9 @@ def test_an_alias_and_its_standard_column_together_are_a_duplicate(tmp_path: Pat
     path = write(tmp_path / "dup.csv", [*columns, "许可截止期"], columns, [])
     with pytest.raises(ImportFileError, match="表头列重复：有效期至（有效期至、许可截止期）"):
         import_file(db.session, path, "permit", today=TODAY)
+
+
+def test_the_import_guide_lists_every_alias() -> None:
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "import-guide.md").read_text(encoding="utf-8")
+    for alias in alias_table():
+        assert f"| {alias.name} | {alias.column} |" in guide
