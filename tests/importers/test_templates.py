@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
-from flask.testing import FlaskCliRunner
+from flask.testing import FlaskClient, FlaskCliRunner
 from openpyxl import load_workbook
 
 from portal import kinds
+from portal.domain.roles import Role
 from portal.extensions import db
 from portal.importers.run import import_file
-from tests.conftest import TODAY
+from tests.conftest import TODAY, AuthActions
 
 pytestmark = pytest.mark.usefixtures("app")
 
@@ -33,3 +35,22 @@ def test_the_template_has_the_header_and_an_example_row_that_imports(
     book.close()
     imported = import_file(db.session, out, kind, today=TODAY)
     assert imported.summary == "imported=1 updated=0 rejected=0"
+
+
+def test_staff_download_the_templates_from_the_exports_page(auth: AuthActions) -> None:
+    staff = auth.staff(Role.REVIEWER)
+    page = staff.get("/review/exports").get_data(as_text=True)
+    assert "/review/import-templates/permit.xlsx" in page
+    response = staff.get("/review/import-templates/permit.xlsx")
+    assert response.status_code == 200
+    assert "import-template-permit.xlsx" in response.headers["Content-Disposition"]
+    book = load_workbook(io.BytesIO(response.data), read_only=True)
+    header = next(book.worksheets[0].iter_rows(max_row=1, values_only=True))
+    assert list(header) == list(kinds.spec("permit").import_format.columns)
+    book.close()
+
+
+def test_the_templates_are_for_staff_only(client: FlaskClient) -> None:
+    response = client.get("/review/import-templates/permit.xlsx")
+    assert response.status_code in (302, 401, 403)
+    assert not response.data.startswith(b"PK")
