@@ -58,11 +58,14 @@ def recognise(fmt: Format, table: TableReader) -> Header:
     warnings = [f"第{line}行 警告：{w}" for w in hmap.warnings]
     if found:
         first = candidates[0][0]
-        warnings.insert(0, f"第{first}行 警告：第{first}至{line - 1}行为表头上方的标题，已跳过")
+        span = f"第{first}行" if first == line - 1 else f"第{first}至{line - 1}行"
+        warnings.insert(0, f"第{first}行 警告：{span}为表头上方的标题，已跳过")
     rest: Iterator[Row] = chain(candidates[found + 1 :], table.rows)
     header = Header(hmap, names, line, warnings, iter(()))
     if implied:
         rest = _with_implied(rest, hmap, implied)
+        # the rejects file shows the appended cells under their own names
+        header.cells = names[: hmap.width - len(implied)] + [f"{column}（按表头推定）" for _s, column, _v in implied]
     header.rows = _skip_trailing_notes(rest, header.trailing_warnings)
     return header
 

@@ -75,7 +75,7 @@ def test_an_xlsx_title_row_with_a_merged_cell_and_a_blank_first_row_is_skipped(t
     book.save(path)
     result = import_file(db.session, path, "penalty", today=TODAY)
     assert result.summary == "imported=3 updated=0 rejected=0"
-    assert "第2行 警告：第2至2行为表头上方的标题，已跳过" in result.warnings
+    assert "第2行 警告：第2行为表头上方的标题，已跳过" in result.warnings
 
 
 def test_trailing_total_and_note_rows_are_skipped_with_a_warning(tmp_path: Path) -> None:
@@ -126,3 +126,17 @@ def test_an_unknown_optional_column_warns_with_the_closest_name(tmp_path: Path) 
     result = import_file(db.session, path, "penalty", today=TODAY)
     assert result.imported == 3
     assert "第1行 警告：未知列已忽略：备注说明（是否为：备注？）" in result.warnings
+
+
+def test_an_implied_id_type_shows_in_the_rejects_file_under_its_own_name(tmp_path: Path) -> None:
+    columns = [c for c in COLUMNS if c != "证件类型"]
+    header = ["行政相对人代码_5(居民身份证号)" if c == "证件号码" else c for c in columns]
+    rows = example_rows("penalty")
+    rows[2]["证件号码"] = "430202198503121234"  # wrong check digit: checked as a 身份证 number
+    path = write_lines(tmp_path / "old.csv", [header, *[[r[c] for c in columns] for r in rows]])
+    result = import_file(db.session, path, "penalty", today=TODAY)
+    assert result.summary == "imported=2 updated=0 rejected=1"
+    rejects = read_rejects(path)
+    assert rejects[0]["原因"] == "证件号码无效（校验位）：证件号码"
+    assert rejects[0]["证件类型（按表头推定）"] == "身份证"
+    assert list(rejects[0])[-1] == "证件类型（按表头推定）"
