@@ -120,7 +120,7 @@ def match(fmt: Format, names: list[str]) -> tuple[HeaderMap, list[tuple[int, str
             message = f"表头缺少必需列：{'、'.join(missing)}"
         if described:
             message += f"；未识别的列：{'、'.join(described[:10])}{'…' if len(described) > 10 else ''}"
-        raise HeaderError(message)
+        raise HeaderError(message + _other_kind_hint(fmt, names))
     warnings = []
     if aliased:
         pairs = "、".join(f"{a.name}→{a.column}" for a in aliased)
@@ -134,6 +134,22 @@ def match(fmt: Format, names: list[str]) -> tuple[HeaderMap, list[tuple[int, str
         warnings.append(f"缺少可选列，按空值处理：{'、'.join(absent)}")
     width = len(names) + len(implied)
     return HeaderMap(positions, width, tuple(warnings)), implied
+
+
+def _other_kind_hint(fmt: Format, names: list[str]) -> str:
+    """A header that is complete for another kind was most likely imported with the wrong --kind."""
+    from portal import kinds  # at call time: the registry imports the importers
+
+    given = {canonical(n) for n in names}
+    for spec in kinds.specs():
+        other = spec.import_format
+        if other is fmt:
+            continue
+        known = names_for(other)
+        columns = {known[k][0] for k in given if k in known}
+        if all(c in columns for c in other.mandatory):
+            return f"；看起来是{other.name_zh}文件：请用 --kind {spec.kind.value}"
+    return ""
 
 
 def describe_unknown(fmt: Format, name: str) -> str:

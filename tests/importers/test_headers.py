@@ -10,6 +10,7 @@ import pytest
 import sqlalchemy as sa
 from openpyxl import Workbook
 
+from portal import kinds
 from portal.extensions import db
 from portal.importers.formats import PENALTY_FORMAT
 from portal.importers.run import ImportFileError, import_file
@@ -140,3 +141,14 @@ def test_an_implied_id_type_shows_in_the_rejects_file_under_its_own_name(tmp_pat
     assert rejects[0]["原因"] == "证件号码无效（校验位）：证件号码"
     assert rejects[0]["证件类型（按表头推定）"] == "身份证"
     assert list(rejects[0])[-1] == "证件类型（按表头推定）"
+
+
+def test_a_file_of_another_kind_names_the_kind_to_use(tmp_path: Path) -> None:
+    permit_columns = list(kinds.spec("permit").import_format.columns)
+    rows = [[r[c] for c in permit_columns] for r in example_rows("permit")]
+    path = write_lines(tmp_path / "permits.csv", [permit_columns, *rows])
+    with pytest.raises(ImportFileError) as caught:
+        import_file(db.session, path, "penalty", today=TODAY)
+    message = str(caught.value)
+    assert message.startswith("表头缺少必需列：行政处罚决定书文号、")
+    assert message.endswith("；看起来是行政许可文件：请用 --kind permit")
