@@ -28,9 +28,10 @@ def init_db_command() -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--kind", type=click.Choice(kinds.values()), required=True)
 @click.option("--source", "source_label", default=None, help="label of the batch, e.g. the department")
+@click.option("--dry-run", is_flag=True, help="read and check every row, write the rejects file, save nothing")
 @with_appcontext
-def import_command(file: Path, kind: str, source_label: str | None) -> None:
-    """Import a 双公示 penalty/permit or list file (CSV or XLSX) in the data-standard format."""
+def import_command(file: Path, kind: str, source_label: str | None, dry_run: bool) -> None:
+    """Import a file of the data-standard format (CSV, XLSX or XLS); --dry-run only checks it."""
     from portal.extensions import db
     from portal.importers.run import ImportFileError, import_file
 
@@ -54,13 +55,27 @@ def import_command(file: Path, kind: str, source_label: str | None) -> None:
                 publish_minor_penalties=bool(current_app.config["PUBLISH_MINOR_PENALTIES"]),
                 progress=bar.update,
                 on_size=set_size,
+                dry_run=dry_run,
             )
     except ImportFileError as exc:
         click.echo(f"错误：{exc}", err=True)
         sys.exit(2)
     for warning in result.warnings:
         click.echo(warning, err=True)
+    if dry_run:
+        click.echo(f"试运行：未保存任何数据；被拒行见 {result.rejects_path}", err=True)
     click.echo(result.summary)
+
+
+@click.command("import-template")
+@click.option("--kind", type=click.Choice(kinds.values()), required=True)
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+def import_template_command(kind: str, out: Path) -> None:
+    """Write the XLSX import template of a kind: the standard header and one example row (docs/import-guide.md)."""
+    from portal.importers.templates import write_template
+
+    write_template(out, kind, kinds.spec(kind).import_format)
+    click.echo(f"template written: {out}")
 
 
 @click.command("demo-data")
@@ -121,6 +136,7 @@ def register(app: Flask) -> None:
     from portal.search_cli import COMMANDS as SEARCH_COMMANDS
     from portal.submissions.cli import sweep_uploads_command
 
-    for command in (init_db_command, import_command, demo_data_command, translate_group, create_user_command,
-                    sweep_uploads_command, follow_digest_command, calendar_group, *SEARCH_COMMANDS):
+    for command in (init_db_command, import_command, import_template_command, demo_data_command, translate_group,
+                    create_user_command, sweep_uploads_command, follow_digest_command, calendar_group,
+                    *SEARCH_COMMANDS):
         app.cli.add_command(command)

@@ -109,3 +109,48 @@ def test_the_kind_option_is_required(runner: FlaskCliRunner, penalty_file: Path)
     assert result.exit_code == 2
     assert "Missing option '--kind'" in result.stderr
     assert _counts() == (0, 0, 0, 0)
+
+
+def _all_rows() -> dict[str, int]:
+    """Row counts of every table: a dry run must leave each one as it was."""
+    return {
+        table.name: int(db.session.scalar(sa.select(sa.func.count()).select_from(table)) or 0)
+        for table in db.metadata.sorted_tables
+    }
+
+
+def test_a_dry_run_checks_everything_writes_the_rejects_file_and_changes_nothing(
+    runner: FlaskCliRunner, penalty_file: Path, tmp_path: Path
+) -> None:
+    runner.invoke(args=["import", str(penalty_file), "--kind", "penalty"])
+    before = _all_rows()
+    lines = penalty_file.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace("株市监罚〔2026〕15号", "株市监罚〔2026〕16号")  # a new record
+    lines[2] = lines[2].replace("警告,警告", "警告,警告并责令改正")  # an update of a stored one
+    lines[3] = lines[3].replace("20260505", "2026-02-30")  # a rejected row
+    changed = tmp_path / "in" / "changed.csv"
+    changed.parent.mkdir()
+    changed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(args=["import", str(changed), "--kind", "penalty", "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "imported=1 updated=1 rejected=1\n"
+    assert "试运行：未保存任何数据" in result.stderr
+    assert _all_rows() == before
+    rejects = (changed.parent / "changed.csv.rejects.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(rejects) == 2
+    assert rejects[1].startswith("4,日期无效：处罚决定日期=2026-02-30,")
+    again = runner.invoke(args=["import", str(changed), "--kind", "penalty"])  # the real import does what it said
+    assert again.stdout == "imported=1 updated=1 rejected=1\n"
+
+
+def test_a_header_with_older_and_unknown_names_exits_2_naming_what_to_change(
+    runner: FlaskCliRunner, tmp_path: Path
+) -> None:
+    header, *rows = (DATA / "standard-penalty.csv").read_text(encoding="utf-8").splitlines()
+    header = header.replace("违法事实", "处罚事由").replace("处罚内容", "处罚后果")  # 处罚事由 is an alias
+    path = tmp_path / "old.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    result = runner.invoke(args=["import", str(path), "--kind", "penalty"])
+    assert result.exit_code == 2
+    assert result.stderr == "错误：表头缺少必需列：处罚内容；未识别的列：处罚后果（是否为：处罚内容？）\n"
+    assert _counts() == (0, 0, 0, 0)

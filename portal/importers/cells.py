@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -69,7 +71,8 @@ class RowReader:
         try:
             parsed = dates.parse_date(value, allow_long_term=long_term)
         except InvalidValue:
-            self.reasons.append(f"日期无效：{column}={self._text.get(column, '')}")
+            given = self._text.get(column, "")
+            self.reasons.append(f"日期无效：{column}={given}{_year_only_hint(column, given)}")
             return None
         if parsed is None and required:
             self.reasons.append(f"缺少必填字段：{column}")
@@ -117,6 +120,20 @@ class RowReader:
             self.reasons.append(f"{end_col}早于{start_col}")
             return False
         return True
+
+
+_YEAR_ONLY = re.compile(r"(19[4-9]\d|20\d\d)年?度?")
+# A list file with only a year in its listing date is, in real files, an annual rating (纳税信用A级 …): say where
+# those go (data-standard §11) instead of only "invalid".
+_RATING_HINT_COLUMNS = frozenset({"列入日期"})
+
+
+def _year_only_hint(column: str, given: str) -> str:
+    if not _YEAR_ONLY.fullmatch(unicodedata.normalize("NFKC", given)):
+        return ""
+    if column in _RATING_HINT_COLUMNS:
+        return "（只有年份：年度信用评价结果请按 --kind rating 导入，年份填在“评价年度”列）"
+    return "（只有年份：须为完整日期，如2026-03-10）"
 
 
 @lru_cache(maxsize=65536)

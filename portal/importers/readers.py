@@ -1,20 +1,23 @@
-"""CSV (UTF-8, UTF-8 with BOM, GB18030 — detected) and XLSX readers yielding (line_no, cells)."""
+"""CSV (UTF-8, UTF-8 with BOM, GB18030 — detected), XLSX and XLS (Excel 97–2003) readers yielding (line_no, cells)."""
 
 from __future__ import annotations
 
 import codecs
 import csv
 import io
+import struct
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
 CHUNK = 1 << 20
-Cell = object  # str for CSV; str, int, float, date or None for XLSX
+Cell = object  # str for CSV; str, int, float, bool, date or None for XLSX and XLS
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound-file container of Excel 97–2003 (BIFF8)
 ProgressFn = Callable[[int], None]
+LEADING_BLANK_ROWS = 10
 
 
 class UnreadableFile(Exception):
@@ -28,17 +31,21 @@ class TableReader:
     header: list[str]
     rows: Iterator[tuple[int, list[Cell]]]
     close: Callable[[], None]
-    size: int  # progress units: bytes for CSV, rows for XLSX
+    size: int  # progress units: bytes for CSV, rows for XLSX and XLS
+    header_line: int = 1  # the line of `header`: a sheet's first non-blank row
 
 
 def open_table(path: Path, progress: ProgressFn | None = None) -> TableReader:
-    """Open CSV or XLSX by content (a ZIP container is XLSX), check it is readable, read the header row."""
+    """Open CSV, XLSX or XLS by content (a ZIP container is XLSX, an OLE2 one XLS), check it is readable, read the
+    header row."""
     if path.stat().st_size == 0:
         raise UnreadableFile("文件为空")
     with path.open("rb") as fh:
-        magic = fh.read(4)
-    if magic == b"PK\x03\x04":
+        magic = fh.read(8)
+    if magic.startswith(b"PK\x03\x04"):
         return _open_xlsx(path)
+    if magic == OLE2_MAGIC:
+        return _open_xls(path)
     return _open_csv(path, progress)
 
 
@@ -129,21 +136,27 @@ def _open_xlsx(path: Path) -> TableReader:
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise UnreadableFile(f"文件无法读取：不是有效的 XLSX 文件（{type(exc).__name__}）") from None
     sheet = book.worksheets[0]
-    values = sheet.iter_rows(values_only=True)
-    line_no = 0
+    values = ([_xlsx_cell(c) for c in cells] for cells in sheet.iter_rows(values_only=True))
+    return _sheet_table(values, book.close, sheet.max_row or 0)
+
+
+def _sheet_table(values: Iterator[list[Cell]], close: Callable[[], None], size: int) -> TableReader:
+    """A spreadsheet's rows as a TableReader: row 1 is the header (title rows are found later, by the importer)."""
     header: list[str] | None = None
+    line_no = 0
     for line_no, first in enumerate(values, start=1):  # noqa: B007 - line_no is used after the loop
-        header = ["" if c is None else str(c) for c in first]
-        break
+        header = ["" if c is None else _header_text(c) for c in first]
+        # A sheet may start with blank rows above its title (merged title cells leave row 1 blank in some tools).
+        if any(h.strip() for h in header) or line_no >= LEADING_BLANK_ROWS:
+            break
     if header is None or not any(h.strip() for h in header):
-        book.close()
+        close()
         raise UnreadableFile("文件为空：没有表头行")
+    return TableReader(header, enumerate(values, start=line_no + 1), close, size, header_line=line_no)
 
-    def rows() -> Iterator[tuple[int, list[Cell]]]:
-        for number, cells in enumerate(values, start=line_no + 1):
-            yield number, [_xlsx_cell(c) for c in cells]
 
-    return TableReader(header, rows(), book.close, sheet.max_row or 0)
+def _header_text(value: Cell) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
 
 
 def _xlsx_cell(value: object) -> Cell:
@@ -152,3 +165,35 @@ def _xlsx_cell(value: object) -> Cell:
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return int(value)
     return value
+
+
+def _open_xls(path: Path) -> TableReader:
+    """Excel 97–2003 through xlrd, which reads exactly this format: the same cells as XLSX (data-standard §1)."""
+    import xlrd  # imported lazily: only XLS imports pay for it
+
+    try:
+        book = xlrd.open_workbook(str(path), on_demand=True)
+        sheet = book.sheet_by_index(0)
+    except (xlrd.XLRDError, xlrd.compdoc.CompDocError, AssertionError, IndexError, struct.error, ValueError) as exc:
+        raise UnreadableFile(f"文件无法读取：不是有效的 XLS 文件（{type(exc).__name__}）") from None
+    datemode = book.datemode
+
+    def cell(kind: int, value: object) -> Cell:
+        if kind == xlrd.XL_CELL_DATE:
+            try:
+                return xlrd.xldate.xldate_as_datetime(float(value), datemode).date()  # type: ignore[arg-type]
+            except (xlrd.xldate.XLDateError, OverflowError, ValueError):
+                return value  # left as a number: the date rule then names the bad value
+        if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+            return None
+        if kind == xlrd.XL_CELL_BOOLEAN:
+            return bool(value)
+        if kind == xlrd.XL_CELL_ERROR:
+            return xlrd.error_text_from_code.get(value, "#ERR")  # type: ignore[call-overload]
+        return _xlsx_cell(value)
+
+    def values() -> Iterator[list[Cell]]:
+        for index in range(sheet.nrows):
+            yield [cell(k, v) for k, v in zip(sheet.row_types(index), sheet.row_values(index), strict=True)]
+
+    return _sheet_table(values(), book.release_resources, sheet.nrows)

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from portal import kinds
 from portal.importers.cells import RowReader
-from portal.importers.formats import HeaderError, match_header
+from portal.importers.formats import HeaderError
+from portal.importers.headers import recognise
 from portal.importers.readers import Cell, UnreadableFile, open_table
 from portal.importers.records import ParsedRow
 from portal.importers.upsert import RecordWriter
@@ -38,6 +39,7 @@ class ImportResult:
     unchanged: int = 0
     warnings: list[str] = field(default_factory=list)
     rejects_path: Path | None = None
+    dry_run: bool = False  # the counts of a dry run: nothing was saved, batch_id names no stored batch
 
     @property
     def summary(self) -> str:
@@ -66,11 +68,13 @@ def import_file(
     publish_minor_penalties: bool = False,
     progress: Callable[[int], None] | None = None,
     on_size: Callable[[int], None] | None = None,
+    dry_run: bool = False,
 ) -> ImportResult:
     """Import `path` as `kind` in one transaction: every row's outcome is recorded, or nothing is.
 
     Raises ImportFileError for an unreadable file or an unknown header (data-standard §1), ValueError for a kind
-    that is not in the registry.
+    that is not in the registry. A dry run reads and checks every row and writes the rejects file, then rolls the
+    transaction back: the counts say what an import would do, and the database is unchanged.
     """
     spec = kinds.spec(kind)
     fmt = spec.import_format
@@ -82,7 +86,7 @@ def import_file(
     rejects_tmp = rejects_final.with_name(rejects_final.name + ".part")
     try:
         try:
-            hmap = match_header(fmt, table.header)
+            header = recognise(fmt, table)
         except HeaderError as exc:
             raise ImportFileError(str(exc)) from None
         if on_size:
@@ -90,14 +94,15 @@ def import_file(
         batch = ImportBatch(kind=spec.kind.value, filename=path.name[:512], source_label=source_label)
         session.add(batch)
         session.flush()
-        result = ImportResult(batch_id=batch.id)
-        result.warnings.extend(f"第1行 警告：{w}" for w in hmap.warnings)
+        result = ImportResult(batch_id=batch.id, dry_run=dry_run)
+        hmap = header.map
+        result.warnings.extend(header.warnings)
         writer = RecordWriter(session, spec, batch, publish_minor_penalties=publish_minor_penalties)
         parse = spec.parse_row
         seen: dict[tuple[str, ...], int] = {}
         with rejects_tmp.open("w", encoding="utf-8-sig", newline="") as out:
             rejects = csv.writer(out)
-            rejects.writerow(["行号", "原因", *table.header])
+            rejects.writerow(["行号", "原因", *header.cells])
 
             def reject(line_no: int, reasons: list[str], cells: list[Cell]) -> None:
                 result.rejected += 1
@@ -118,7 +123,7 @@ def import_file(
                         result.warnings.extend(f"第{row.line_no}行 警告：{w}" for w in row.warnings)
 
             chunk: list[ParsedRow] = []
-            for line_no, cells in table.rows:
+            for line_no, cells in header.rows:
                 r = RowReader(hmap, cells, line_no, today)
                 if r.ok and r.is_blank_row():
                     continue
@@ -137,12 +142,16 @@ def import_file(
                     flush(chunk)
                     chunk = []
             flush(chunk)
+            result.warnings.extend(header.trailing_warnings)
         writer.finish()
         batch.imported, batch.updated = result.imported, result.updated
         batch.rejected, batch.unchanged = result.rejected, result.unchanged
         batch.warnings = "\n".join(result.warnings) or None
         batch.finished_at = utcnow()
-        session.commit()
+        if dry_run:
+            session.rollback()
+        else:
+            session.commit()
     except BaseException:
         session.rollback()
         rejects_tmp.unlink(missing_ok=True)
@@ -154,7 +163,8 @@ def import_file(
     log.info(
         "import finished",
         extra={
-            "batch_id": batch.id,
+            "batch_id": result.batch_id,
+            "dry_run": dry_run,
             "kind": spec.kind.value,
             "imported": result.imported,
             "updated": result.updated,

@@ -76,6 +76,8 @@ def read_id(r: RowReader, type_col: str, number_col: str, *, required: bool) -> 
         r.warn(f"{type_col}“{raw_type}”已按“{id_type}”处理")
     if not number:
         problems.append(f"缺少必填字段：{number_col}")
+    elif "*" in number:  # a published (masked) copy was sent instead of the source data: no rule can check it
+        problems.append(f"证件号码已脱敏，无法校验：{number_col}")
     elif id_type in idnumber.CHECKED_ID_TYPES:
         problem = idnumber.id_problem(number, r.today)
         if problem:
