@@ -17,6 +17,7 @@ import tantivy
 from tantivy import Occur
 from tantivy import Query as TQ  # noqa: N814 - tantivy's Query next to ours
 
+from search import tantivy_health as health
 from search.analysis import AnalyzedQuery
 from search.contract import IndexBuilder, Query, SearchUnavailable
 from search.engine import IndexedBackend, RawPage
@@ -115,6 +116,8 @@ class TantivyBackend(IndexedBackend):
         self._cache = _Cache(cache_size)
         self._writes = 0  # in-process commits, part of the cache key
         self._seen: tuple[Any, ...] = ()
+        self._verified: tuple[health.Fingerprint, bool] | None = None  # the last deep check and its verdict
+        self._rechecked: health.Fingerprint | None = None  # mark_unhealthy re-reads a version once
 
     # -- opening -------------------------------------------------------------------------------------------
     def _reopen(self) -> None:
@@ -137,11 +140,49 @@ class TantivyBackend(IndexedBackend):
             return self._index
 
     def healthy(self) -> bool:
+        """The live generation can be read: verified in depth once per version of its files (search.tantivy_health),
+        then only a directory scan per call; False for a generation marked damaged by any process."""
+        gen = self.generations.current()
+        return gen is not None and self._readable(gen)
+
+    def _readable(self, gen: Path) -> bool:
         try:
-            self._open()
-        except SearchUnavailable:
+            fp = health.fingerprint(gen)
+        except OSError:
             return False
-        return True
+        if health.is_marked(fp):
+            return False
+        with self._lock:
+            if self._verified is not None and self._verified[0] == fp:
+                return self._verified[1]
+            self._reopen()  # the files changed: map them afresh, a mapping of a since truncated file faults (SIGBUS)
+            try:
+                health.verify(self._open())
+                ok = True
+            except BaseException as exc:
+                if isinstance(exc, health.FATAL):
+                    raise
+                ok = False
+            self._verified = (fp, ok)
+            return ok
+
+    def mark_unhealthy(self, reason: str) -> bool:
+        """A read failed: verify the live generation again from a fresh open (once per version, so a fault of one
+        odd query cannot make every request re-read the index) and mark it for every process when damaged."""
+        gen = self.generations.current()
+        if gen is None:
+            return True
+        with self._lock:
+            try:
+                fp = health.fingerprint(gen)
+            except OSError:
+                return True
+            if fp != self._rechecked:
+                self._rechecked, self._verified = fp, None
+            if self._readable(gen):
+                return False
+            health.mark(gen, reason)
+            return True
 
     # -- writing -------------------------------------------------------------------------------------------
     def _write(self, work: Any) -> None:
