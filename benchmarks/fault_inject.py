@@ -10,13 +10,15 @@ requests, errors (non-200, timeouts, resets), p50/p95/max latency, gunicorn work
 healed (a search answered from the index again, not degraded) within --heal-seconds without a restart.
 
 Cases: none (baseline), deleted (the generation directory removed), unreadable (meta.json overwritten), corrupt
-(fast-field bytes zeroed: tantivy panics), truncated (.store files cut while mapped: SIGBUS in the readers).
+(fast-field bytes zeroed: tantivy panics), corrupt-q (the same with the files' mtime put back, so that running
+processes meet the panic inside a search), truncated (.store files cut while mapped: SIGBUS in the readers).
 Not collected by pytest, not part of `make test`.
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import random
@@ -84,13 +86,24 @@ def _corrupt(gen: Path) -> None:
             fh.write(bytes(path.stat().st_size // 2))
 
 
+def _corrupt_quietly(gen: Path) -> None:
+    """As _corrupt, with each file's mtime put back: a process that checked the files sees nothing new and meets
+    the damage (a tantivy panic) in the middle of a search."""
+    for path in gen.glob("*.fast"):
+        st = path.stat()
+        with path.open("r+b") as fh:
+            fh.write(bytes(st.st_size // 2))
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
 def _truncate(gen: Path) -> None:
     for path in gen.glob("*.store"):
         os.truncate(path, path.stat().st_size // 3)
 
 
 CASES: dict[str, Callable[[Path], None] | None] = {
-    "none": None, "deleted": _delete, "unreadable": _unreadable, "corrupt": _corrupt, "truncated": _truncate,
+    "none": None, "deleted": _delete, "unreadable": _unreadable, "corrupt": _corrupt, "corrupt-q": _corrupt_quietly,
+    "truncated": _truncate,
 }  # fmt: skip
 
 
@@ -137,7 +150,7 @@ def _client(base: str, paths: list[str], until: float, tally: Tally, seed: int, 
                 degraded = bool(json.loads(body).get("degraded"))
         except TimeoutError:
             error = "timeout"
-        except (OSError, urllib.error.URLError) as exc:
+        except (OSError, urllib.error.URLError, http.client.HTTPException) as exc:
             error = type(getattr(exc, "reason", exc)).__name__
         tally.add((time.perf_counter() - started) * 1000, error, degraded)
 
@@ -152,14 +165,16 @@ def _paths(db: Path, rng: random.Random, root: Path) -> list[str]:
 
 
 def _healed(base: str, seconds: float) -> float | None:
-    """Seconds until a search is answered from the index again (not degraded), or None."""
+    """Seconds until a search is answered from the index again (not degraded), or None. A new page each time: a
+    page cached by the server before the damage proves nothing."""
     started = time.monotonic()
+    rng = random.Random()
     while time.monotonic() - started < seconds:
         try:
-            status, body = _get(base + "/api/v1/search?q=" + quote("有限公司"), 3.0)
+            status, body = _get(f"{base}/api/v1/search?q={quote('有限公司')}&page={rng.randrange(2, 500)}", 3.0)
             if status == 200 and not json.loads(body).get("degraded"):
                 return time.monotonic() - started
-        except (OSError, ValueError):
+        except (OSError, ValueError, http.client.HTTPException):
             pass
         time.sleep(0.25)
     return None
