@@ -73,7 +73,10 @@ def _generation(instance: Path) -> Path:
 
 
 def _delete(gen: Path) -> None:
-    shutil.rmtree(gen)
+    for _ in range(10):  # a process may write its .unhealthy marker into the directory while it goes
+        shutil.rmtree(gen, ignore_errors=True)
+        if not gen.exists():
+            return
 
 
 def _unreadable(gen: Path) -> None:
