@@ -6,7 +6,6 @@ import json
 import multiprocessing
 import os
 import threading
-import time
 from collections import OrderedDict, deque
 from collections.abc import Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -39,10 +38,6 @@ from search.tantivy_schema import (
     _tiers,
     _to_tantivy,
 )
-
-# How long one look at the files of the live generation stays valid in a process: a look costs ~0.2 ms (a scan of
-# ~15 files), a search ~2 ms of CPU; a swap to another generation is seen at once all the same.
-RESCAN_SECONDS = 0.05
 
 
 class _Builder(IndexBuilder):
@@ -121,9 +116,7 @@ class TantivyBackend(IndexedBackend):
         self._cache = _Cache(cache_size)
         self._writes = 0  # in-process commits, part of the cache key
         self._seen: tuple[Any, ...] = ()
-        self._verified: tuple[health.Fingerprint, bool] | None = None  # the last deep check and its verdict
-        self._rechecked: health.Fingerprint | None = None  # mark_unhealthy re-reads a version once
-        self._looked: tuple[Path, float, bool] | None = None  # (generation, time.monotonic(), verdict)
+        self._health = health.Watch(self._lock, self._reopen, self._open)
 
     # -- opening -------------------------------------------------------------------------------------------
     def _reopen(self) -> None:
@@ -146,57 +139,11 @@ class TantivyBackend(IndexedBackend):
             return self._index
 
     def healthy(self) -> bool:
-        """The live generation can be read: verified in depth once per version of its files (search.tantivy_health),
-        then only a directory scan per call; False for a generation marked damaged by any process."""
-        gen = self.generations.current()
-        if gen is None:
-            return False
-        now, looked = time.monotonic(), self._looked
-        if looked is not None and looked[0] == gen and now - looked[1] < RESCAN_SECONDS:
-            return looked[2]
-        ok = self._readable(gen)
-        self._looked = (gen, now, ok)
-        return ok
-
-    def _readable(self, gen: Path) -> bool:
-        try:
-            fp = health.fingerprint(gen)
-        except OSError:
-            return False
-        if health.is_marked(fp):
-            return False
-        with self._lock:
-            if self._verified is not None and self._verified[0] == fp:
-                return self._verified[1]
-            self._reopen()  # the files changed: map them afresh, a mapping of a since truncated file faults (SIGBUS)
-            try:
-                health.verify(self._open())
-                ok = True
-            except BaseException as exc:
-                if isinstance(exc, health.FATAL):
-                    raise
-                ok = False
-            self._verified = (fp, ok)
-            return ok
+        """The live generation can be read (search.tantivy_health), not only opened."""
+        return self._health.healthy(self.generations.current())
 
     def mark_unhealthy(self, reason: str) -> bool:
-        """A read failed: verify the live generation again from a fresh open (once per version, so a fault of one
-        odd query cannot make every request re-read the index) and mark it for every process when damaged."""
-        gen = self.generations.current()
-        if gen is None:
-            return True
-        with self._lock:
-            try:
-                fp = health.fingerprint(gen)
-            except OSError:
-                return True
-            if fp != self._rechecked:
-                self._rechecked, self._verified = fp, None
-            if self._readable(gen):
-                return False
-            health.mark(gen, reason)
-            self._looked = None
-            return True
+        return self._health.mark_unhealthy(self.generations.current(), reason)
 
     # -- writing -------------------------------------------------------------------------------------------
     def _write(self, work: Any) -> None:

@@ -14,7 +14,7 @@ from flask import Flask
 
 from portal import indexing, search_cli
 from portal.extensions import db
-from search import tantivy_backend, tantivy_health
+from search import tantivy_health
 from search.contract import Query, SearchBackend
 from search.guarded import GuardedBackend
 from tests.conftest import TODAY
@@ -107,7 +107,7 @@ def test_a_damaged_segment_is_unhealthy_served_degraded_and_rebuilt_by_reindex_i
 ) -> None:
     # A process looks at the index files again when its last look is RESCAN_SECONDS old: here, at every call
     # (reading a mapped file truncated since would end the test run with SIGBUS).
-    monkeypatch.setattr(tantivy_backend, "RESCAN_SECONDS", 0.0)
+    monkeypatch.setattr(tantivy_health, "RESCAN_SECONDS", 0.0)
     assert backend.healthy()
     gen = backend.primary.generations.current()  # type: ignore[attr-defined]
     damage(gen)
