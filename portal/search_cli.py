@@ -14,14 +14,24 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from portal import clock
+from search.contract import SearchBackend
 
 log = logging.getLogger(__name__)
 
 
 @click.command("reindex")
-@click.option("--backend", "name", type=click.Choice(["tantivy", "whoosh", "postgres"]), default=None,
-              help="backend to build (default: the configured one)")
-@click.option("--if-missing", is_flag=True, help="do nothing when the index already exists (make run)")
+@click.option(
+    "--backend",
+    "name",
+    type=click.Choice(["tantivy", "whoosh", "postgres"]),
+    default=None,
+    help="backend to build (default: the configured one)",
+)
+@click.option(
+    "--if-missing",
+    is_flag=True,
+    help="do nothing when a readable index already exists (make run); an unreadable one is rebuilt",
+)
 @with_appcontext
 def reindex_command(name: str | None, if_missing: bool) -> None:
     """Rebuild the search index from the database into a new directory and swap it in atomically."""
@@ -38,9 +48,11 @@ def reindex_command(name: str | None, if_missing: bool) -> None:
         click.echo(f"错误：{exc}", err=True)
         sys.exit(2)
     try:
-        if if_missing and backend.healthy():
-            click.echo(f"search index ({name}) exists with {backend.count()} documents, nothing done")
-            return
+        if if_missing:
+            if backend.healthy():  # readable, not only present: a damaged index is rebuilt (issue 23)
+                click.echo(f"search index ({name}) exists with {backend.count()} documents, nothing done")
+                return
+            click.echo(f"search index ({name}) missing or unreadable, rebuilding it", err=True)
         today = clock.today()
         with click.progressbar(length=max(count_public(db.session, today), 1), label="重建索引",
                                file=sys.stderr) as bar:  # fmt: skip
@@ -50,14 +62,38 @@ def reindex_command(name: str | None, if_missing: bool) -> None:
     click.echo(f"reindexed={written} backend={name}")
 
 
+REBUILD_RETRY_SECONDS = 60.0
+
+
+def _heal(backend: SearchBackend) -> bool:
+    """Rebuild a missing or damaged index (the guard marks a damaged one); False when the rebuild failed."""
+    from portal.extensions import db
+    from portal.indexing import reindex
+
+    log.warning("search index %s missing or unreadable: rebuilding it", backend.name)
+    try:
+        reindex(db.session, backend, clock.today())
+    except Exception:  # noqa: BLE001 - the worker keeps running; pages are served degraded meanwhile
+        db.session.rollback()
+        log.exception("search index rebuild failed; retrying in %.0f s", REBUILD_RETRY_SECONDS)
+        return False
+    return True
+
+
 @click.command("search-worker")
 @click.option("--once", is_flag=True, help="drain the outbox until it is empty, then exit")
-@click.option("--interval", default=0.5, show_default=True, type=click.FloatRange(0.05, 60),
-              help="seconds between polls of an empty outbox")
+@click.option(
+    "--interval",
+    default=0.5,
+    show_default=True,
+    type=click.FloatRange(0.05, 60),
+    help="seconds between polls of an empty outbox",
+)
 @click.option("--batch", default=1000, show_default=True, type=click.IntRange(1, 100_000))
 @with_appcontext
 def search_worker_command(once: bool, interval: float, batch: int) -> None:
-    """Apply queued index changes (the search outbox); without --once, poll forever and sweep once a day."""
+    """Apply queued index changes (the search outbox); without --once, poll forever, sweep once a day, and
+    rebuild the index when it is missing or damaged."""
     from portal.extensions import db
     from portal.indexing.backend import get_backend
     from portal.indexing.outbox import drain_outbox, sweep
@@ -79,7 +115,8 @@ def search_worker_command(once: bool, interval: float, batch: int) -> None:
                 if once:
                     click.echo("错误：search index missing; run `flask --app wsgi reindex` first", err=True)
                     sys.exit(2)
-                time.sleep(max(interval, 5.0))
+                if not _heal(backend):
+                    time.sleep(REBUILD_RETRY_SECONDS)
                 continue
             if not once and swept != today:
                 result = sweep(db.session, backend, today)

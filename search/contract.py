@@ -183,5 +183,9 @@ class SearchBackend(ABC):
     def healthy(self) -> bool:
         return True
 
+    def mark_unhealthy(self, reason: str) -> bool:
+        """A read failed unexpectedly: check the index again, report it unhealthy until rebuilt when damaged."""
+        return False
+
     def close(self) -> None:  # noqa: B027 - optional hook
         pass

@@ -1,6 +1,9 @@
 """GuardedBackend: serves a fallback's degraded answers while the real index is missing or broken.
 
-It wraps any search.contract.SearchBackend and knows nothing of how engines rank (search.engine).
+It wraps any search.contract.SearchBackend and knows nothing of how engines rank (search.engine). Any failure of
+the engine ends in a degraded answer, panics included: a damaged tantivy segment raises
+pyo3_runtime.PanicException, a BaseException that `except Exception` lets through to kill the server thread.
+Only the exceptions that mean "stop the process" pass (FATAL).
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from search.contract import (
 )
 
 log = logging.getLogger(__name__)
+
+FATAL = (KeyboardInterrupt, SystemExit, GeneratorExit)
 
 
 class GuardedBackend(SearchBackend):
@@ -52,8 +57,31 @@ class GuardedBackend(SearchBackend):
     def _usable(self) -> bool:
         try:
             return self.primary.healthy()
-        except Exception:  # noqa: BLE001 - a broken index must never break a page
+        except BaseException as exc:  # a broken index must never break a page
+            if isinstance(exc, FATAL):
+                raise
             return False
+
+    def _fault(self, exc: BaseException) -> SearchBackend:
+        """The engine failed: one warning (with the traceback), the index re-checked and, when damaged, marked
+        unhealthy for every process until the worker rebuilds it; the fallback answers this request."""
+        if isinstance(exc, FATAL):
+            raise exc
+        with self._lock:
+            first = not self._warned
+            self._warned = True
+        if first:
+            log.warning(
+                "search backend %s failed (%s: %s): serving the degraded database search",
+                self.primary.name, type(exc).__name__, exc, exc_info=exc,
+            )  # fmt: skip
+        try:
+            self.primary.mark_unhealthy(f"{type(exc).__name__}: {exc}")
+        except BaseException as again:
+            if isinstance(again, FATAL):
+                raise
+            log.debug("re-checking search index %s failed", self.primary.name, exc_info=True)
+        return self._degrade(type(exc).__name__)
 
     def _recovered(self) -> None:
         if self._warned:
@@ -63,16 +91,17 @@ class GuardedBackend(SearchBackend):
     def healthy(self) -> bool:
         return self._usable()
 
+    def mark_unhealthy(self, reason: str) -> bool:
+        return self.primary.mark_unhealthy(reason)
+
     def search(self, query: Query, *, today: date) -> ResultPage:
         if self._usable():
             try:
                 page = self.primary.search(query, today=today)
             except SearchUnavailable as exc:
                 return self._degrade(str(exc)).search(query, today=today)
-            except Exception as exc:  # corrupt index files surface as engine errors
-                if not self._warned:
-                    log.exception("search backend %s failed", self.primary.name)
-                return self._degrade(type(exc).__name__).search(query, today=today)
+            except BaseException as exc:  # corrupt index files surface as engine errors or panics
+                return self._fault(exc).search(query, today=today)
             self._recovered()
             return page
         return self._degrade("missing").search(query, today=today)
@@ -83,8 +112,10 @@ class GuardedBackend(SearchBackend):
         if self._usable():
             try:
                 return self.primary.suggest(prefix, today=today, limit=limit, exclude=exclude)
-            except Exception:  # noqa: BLE001 - autocomplete is a nicety
-                log.warning("suggest failed on %s", self.primary.name, exc_info=True)
+            except SearchUnavailable:
+                pass
+            except BaseException as exc:  # autocomplete is a nicety, but a panic means a damaged index
+                return self._fault(exc).suggest(prefix, today=today, limit=limit, exclude=exclude)
         return self._degrade("missing").suggest(prefix, today=today, limit=limit, exclude=exclude)
 
     def upsert(self, docs: Iterable[Document]) -> None:

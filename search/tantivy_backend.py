@@ -17,6 +17,7 @@ import tantivy
 from tantivy import Occur
 from tantivy import Query as TQ  # noqa: N814 - tantivy's Query next to ours
 
+from search import tantivy_health as health
 from search.analysis import AnalyzedQuery
 from search.contract import IndexBuilder, Query, SearchUnavailable
 from search.engine import IndexedBackend, RawPage
@@ -115,6 +116,7 @@ class TantivyBackend(IndexedBackend):
         self._cache = _Cache(cache_size)
         self._writes = 0  # in-process commits, part of the cache key
         self._seen: tuple[Any, ...] = ()
+        self._health = health.Watch(self._lock, self._reopen, self._open)
 
     # -- opening -------------------------------------------------------------------------------------------
     def _reopen(self) -> None:
@@ -137,11 +139,11 @@ class TantivyBackend(IndexedBackend):
             return self._index
 
     def healthy(self) -> bool:
-        try:
-            self._open()
-        except SearchUnavailable:
-            return False
-        return True
+        """The live generation can be read (search.tantivy_health), not only opened."""
+        return self._health.healthy(self.generations.current())
+
+    def mark_unhealthy(self, reason: str) -> bool:
+        return self._health.mark_unhealthy(self.generations.current(), reason)
 
     # -- writing -------------------------------------------------------------------------------------------
     def _write(self, work: Any) -> None:

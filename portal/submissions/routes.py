@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, abort, current_app, render_template, request, session
+from flask import Blueprint, abort, current_app, g, render_template, request, session
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 
@@ -21,6 +22,7 @@ from portal.submissions.labels import COMPLAINT_TOPICS, ELIGIBILITY_TEXT, OBJECT
 from portal.work_calendar import work_calendar
 
 bp = Blueprint("submissions", __name__)
+log = logging.getLogger(__name__)
 
 
 def submit_limit() -> str:
@@ -64,11 +66,27 @@ def _duplicate_receipt(form: SubmissionForm) -> Any:
     return render_template("submissions/receipt.html", receipt=receipt, labels=SUBMISSION_KIND_LABELS)
 
 
+def _status(form: SubmissionForm) -> int:
+    """503 when the attachments could not be stored (retry later), 400 for invalid input, else 200."""
+    return 503 if g.get("storage_failed") else 400 if form.errors else 200
+
+
 def _save(form: SubmissionForm, new: services.NewSubmission) -> Any:
-    receipt = services.submit(
-        db.session, new, form.checked_uploads, form_token=form.form_token.data, settings=_settings(),
-        today=clock.today(), now=clock.now(), calendar=work_calendar(db.session),
-    )  # fmt: skip
+    """The receipt page, or None when the attachments could not be written: nothing was stored (the service
+    removed its partial files) and the form comes back with everything typed in it (_status: 503)."""
+    try:
+        receipt = services.submit(
+            db.session, new, form.checked_uploads, form_token=form.form_token.data, settings=_settings(),
+            today=clock.today(), now=clock.now(), calendar=work_calendar(db.session),
+        )  # fmt: skip
+    except OSError:  # disk full, storage gone: the applicant's input must not be lost with a generic 500
+        log.warning("submission not saved: its attachments could not be written", exc_info=True)
+        g.storage_failed = True
+        form.form_errors.append(_(
+            "The attachments could not be saved (the server's storage is full or unavailable). What you entered "
+            "has been kept: please attach the files again and retry later."
+        ))  # fmt: skip
+        return None
     if new.contact_email and not new.anonymous and not receipt.duplicate:
         body = _(
             "Your application has been received.\nTracking number: %(no)s\nQuery code: %(code)s\n"
@@ -92,15 +110,15 @@ def objection():  # type: ignore[no-untyped-def]
     if request.method == "POST":
         if (duplicate := _duplicate_receipt(form)) is not None:
             return duplicate
-        if form.validate_on_submit():
-            return _save(form, services.NewSubmission(
-                SubmissionKind.OBJECTION, form.description.data, target=target,
-                record_ref=None if target else form.record_ref.data,
-                subject_name=form.subject_name.data or None, subject_uscc=form.subject_uscc.data or None,
-                grounds=form.grounds.data, contact_name=form.contact_name.data,
-                contact_phone=form.contact_phone.data, contact_email=form.contact_email.data or None,
-            ))  # fmt: skip
-    return _render_form("submissions/objection.html", form, 400 if form.errors else 200, target=target,
+        if form.validate_on_submit() and (saved := _save(form, services.NewSubmission(
+            SubmissionKind.OBJECTION, form.description.data, target=target,
+            record_ref=None if target else form.record_ref.data,
+            subject_name=form.subject_name.data or None, subject_uscc=form.subject_uscc.data or None,
+            grounds=form.grounds.data, contact_name=form.contact_name.data,
+            contact_phone=form.contact_phone.data, contact_email=form.contact_email.data or None,
+        ))) is not None:  # fmt: skip
+            return saved
+    return _render_form("submissions/objection.html", form, _status(form), target=target,
                         grounds=OBJECTION_GROUNDS)  # fmt: skip
 
 
@@ -114,7 +132,7 @@ def complaint():  # type: ignore[no-untyped-def]
         if form.validate_on_submit():
             about_department = form.about.data == "department"
             dept = form.department.data or None
-            return _save(form, services.NewSubmission(
+            if (saved := _save(form, services.NewSubmission(
                 SubmissionKind.COMPLAINT, form.description.data,
                 subject_name=None if about_department else form.subject_name.data,
                 subject_uscc=None if about_department else (form.subject_uscc.data or None),
@@ -122,8 +140,9 @@ def complaint():  # type: ignore[no-untyped-def]
                 grounds=form.topic.data, anonymous=bool(form.anonymous.data),
                 contact_name=form.contact_name.data or None, contact_phone=form.contact_phone.data or None,
                 contact_email=form.contact_email.data or None,
-            ))  # fmt: skip
-    return _render_form("submissions/complaint.html", form, 400 if form.errors else 200, topics=COMPLAINT_TOPICS)
+            ))) is not None:  # fmt: skip
+                return saved
+    return _render_form("submissions/complaint.html", form, _status(form), topics=COMPLAINT_TOPICS)
 
 
 @limiter.limit(submit_limit, methods=["POST"])
@@ -141,13 +160,13 @@ def repair():  # type: ignore[no-untyped-def]
     if request.method == "POST":
         if (duplicate := _duplicate_receipt(form)) is not None:
             return duplicate
-        if form.validate_on_submit():
-            return _save(form, services.NewSubmission(
-                SubmissionKind.REPAIR, form.description.data, target=target, commitment_accepted=True,
-                contact_name=form.contact_name.data, contact_phone=form.contact_phone.data,
-                contact_email=form.contact_email.data or None,
-            ))  # fmt: skip
-    return _render_form("submissions/repair.html", form, 400 if form.errors else 200, **context)
+        if form.validate_on_submit() and (saved := _save(form, services.NewSubmission(
+            SubmissionKind.REPAIR, form.description.data, target=target, commitment_accepted=True,
+            contact_name=form.contact_name.data, contact_phone=form.contact_phone.data,
+            contact_email=form.contact_email.data or None,
+        ))) is not None:  # fmt: skip
+            return saved
+    return _render_form("submissions/repair.html", form, _status(form), **context)
 
 
 def track():  # type: ignore[no-untyped-def]

@@ -189,16 +189,23 @@ def inspect(stream: BinaryIO, filename: str | None, *, limit: int = MAX_FILE_BYT
 
 
 def stage(upload: Upload, upload_dir: Path) -> StagedFile:
-    """Writes the file under a new random name + .part (fsynced); nothing refers to it until commit."""
+    """Writes the file under a new random name + .part (fsynced); nothing refers to it until commit.
+
+    A failed write (OSError: ENOSPC, EIO, a read-only or vanished volume) removes its partial file and raises.
+    """
     upload_dir.mkdir(parents=True, exist_ok=True)
     stored = f"{secrets.token_hex(16)}.{EXTENSIONS[upload.mime]}"
     final = upload_dir / stored
     part = final.with_name(stored + PART_SUFFIX)
     fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(upload.data)
-        fh.flush()
-        os.fsync(fh.fileno())
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(upload.data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        part.unlink(missing_ok=True)  # the caller never learns its name: a full disk must not keep half a file
+        raise
     return StagedFile(upload, stored, part, final)
 
 
