@@ -68,7 +68,7 @@ REBUILD_RETRY_SECONDS = 60.0
 def _heal(backend: SearchBackend) -> bool:
     """Rebuild a missing or damaged index (the guard marks a damaged one); False when the rebuild failed."""
     from portal.extensions import db
-    from portal.indexing import reindex
+    from portal.indexing.outbox import reindex
 
     log.warning("search index %s missing or unreadable: rebuilding it", backend.name)
     try:

@@ -12,8 +12,10 @@ from typing import Any
 import pytest
 from flask import Flask
 
-from portal import indexing, search_cli
+from portal import search_cli
 from portal.extensions import db
+from portal.indexing.backend import get_backend, make_backend
+from portal.indexing.outbox import reindex
 from search import tantivy_health
 from search.contract import Query, SearchBackend
 from search.guarded import GuardedBackend
@@ -34,9 +36,9 @@ def examples(app: Flask, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Fla
 
 @pytest.fixture
 def backend(examples: Flask) -> GuardedBackend:
-    instance = indexing.get_backend(examples)
+    instance = get_backend(examples)
     assert isinstance(instance, GuardedBackend)
-    indexing.reindex(db.session, instance, TODAY)
+    reindex(db.session, instance, TODAY)
     return instance
 
 
@@ -56,7 +58,7 @@ def _truncate_store(gen: Path) -> None:
 
 def _fresh(app: Flask) -> SearchBackend:
     """The engine as a newly started process opens it (no guard)."""
-    return indexing.make_backend(app, with_fallback=False)
+    return make_backend(app, with_fallback=False)
 
 
 def test_a_panic_gets_a_degraded_answer_from_the_database_and_one_warning(
