@@ -111,6 +111,7 @@ def inject_helpers() -> dict[str, Any]:
         "care_mode": request.cookies.get(CARE_COOKIE) == "1",
         "nav_section": section,
         "here": here,
+        "site": views_site.site_identity(),
         "subject_url": subject_url,
         "record_url": record_url,
         "objection_url": objection_url,
