@@ -58,7 +58,9 @@ bp.add_url_rule(f"/statistics/<any({', '.join(stats.TABLES)}):table>.csv", "stat
 
 SECTIONS = (("/penalties", "publicity"), ("/permits", "publicity"), ("/subjects", "publicity"),
             ("/lists", "lists"), ("/guides", "guides"), ("/about", "about"),
-            ("/policies", "policies"), ("/news", "news"), ("/statistics", "statistics"))
+            ("/policies", "policies"), ("/news", "news"), ("/statistics", "statistics"),
+            ("/submissions", "submissions"), ("/objections", "submissions"), ("/complaints", "submissions"),
+            ("/repairs", "submissions"), ("/track", "submissions"), ("/chat", "chat"))
 
 
 @bp.app_template_filter("punishment_label")
