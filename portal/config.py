@@ -14,6 +14,10 @@ from flask import Flask
 log = logging.getLogger(__name__)
 
 SEARCH_BACKENDS = ("whoosh", "tantivy", "postgres")
+# Site identity settings (Config.SITE_*): numbers such as a 网站标识码 must stay text (leading zeros).
+SITE_KEYS = tuple(f"SITE_{key}" for key in (
+    "CITY", "NAME", "HOST_UNIT", "ORGANIZER_UNIT", "ADDRESS", "PHONE", "EMAIL", "ICP", "PSB", "PSB_CODE", "CODE",
+    "GOV_MARK_URL", "GOV_MARK_IMAGE"))  # fmt: skip
 STRING_KEYS = (
     "SECRET_KEY",
     "SQLALCHEMY_DATABASE_URI",
@@ -23,6 +27,7 @@ STRING_KEYS = (
     "UPLOAD_DIR",
     "PUBLIC_BASE_URL",
     "RATELIMIT_STORAGE_URI",
+    *SITE_KEYS,
 )
 
 
@@ -78,6 +83,21 @@ class Config:
     HSTS_SECONDS = 365 * 24 * 3600  # Strict-Transport-Security, sent on HTTPS requests only
     FORM_MAX_BYTES = 2 * 1024 * 1024  # urlencoded and JSON bodies (uploads keep MAX_CONTENT_LENGTH)
     JSON_MAX_DEPTH = 32
+    # Site identity (issue 18): the header, footer and page titles read these (views_site.site_identity).
+    # Every value is empty by default and an empty value is not rendered, so a deployment shows only what it set.
+    SITE_CITY = ""  # e.g. "江临"; empty = the demo city, translated ("Jianglin" / 江临)
+    SITE_NAME = ""  # e.g. "信用江临"; empty = "信用" + city
+    SITE_HOST_UNIT = ""  # 主办单位, e.g. the city's 社会信用体系建设领导小组办公室
+    SITE_ORGANIZER_UNIT = ""  # 承办单位, e.g. the 公共信用信息中心
+    SITE_ADDRESS = ""  # 联系地址
+    SITE_PHONE = ""  # 联系电话
+    SITE_EMAIL = ""  # 联系邮箱
+    SITE_ICP = ""  # ICP备案号, e.g. "江ICP备12345678号-1"; links to beian.miit.gov.cn
+    SITE_PSB = ""  # 公安机关备案号 as printed, e.g. "江公网安备 12345678901234号"
+    SITE_PSB_CODE = ""  # its digits, for the link to beian.mps.gov.cn (empty: shown without a link)
+    SITE_CODE = ""  # 政府网站标识码, e.g. "1234000001"
+    SITE_GOV_MARK_URL = ""  # the 党政机关 mark's verification link (from CONAC); empty = no mark
+    SITE_GOV_MARK_IMAGE = ""  # the mark's image under static/, e.g. "img/dzjg.png" (never hot-linked: CSP)
 
 
 class DevelopmentConfig(Config):

@@ -160,7 +160,7 @@ def catalogue_index(session: Session) -> joint.CatalogueIndex:
 
 def department_name(session: Session, department_uscc: str) -> str:
     name = session.scalar(sa.select(Department.name).where(Department.uscc == department_uscc))
-    return name or department_uscc
+    return name or department_uscc or "信用办"  # "": a check made by the credit office itself (an admin)
 
 
 def _resolve(session: Session, request: CheckRequest) -> list[tuple[int, str, str, str | None, Subject | None]]:

@@ -59,7 +59,9 @@ bp.add_url_rule(_STATISTICS_CSV, "statistics_csv", views_stats.statistics_csv)
 
 SECTIONS = (("/penalties", "publicity"), ("/permits", "publicity"), ("/subjects", "publicity"),
             ("/lists", "lists"), ("/guides", "guides"), ("/about", "about"),
-            ("/policies", "policies"), ("/news", "news"), ("/statistics", "statistics"))
+            ("/policies", "policies"), ("/news", "news"), ("/statistics", "statistics"),
+            ("/submissions", "submissions"), ("/objections", "submissions"), ("/complaints", "submissions"),
+            ("/repairs", "submissions"), ("/track", "submissions"), ("/chat", "chat"))
 
 
 @bp.app_template_filter("punishment_label")
@@ -112,6 +114,7 @@ def inject_helpers() -> dict[str, Any]:
         "care_mode": request.cookies.get(CARE_COOKIE) == "1",
         "nav_section": section,
         "here": here,
+        "site": views_site.site_identity(),
         "subject_url": subject_url,
         "record_url": record_url,
         "objection_url": objection_url,

@@ -52,3 +52,15 @@ def latest(session: Session, today: date, limit: int = 8) -> dict[str, list[Publ
         )
         out[key] = [present(record, subject) for record, subject in session.execute(query)]
     return out
+
+
+def latest_listed(session: Session, today: date, category: ListCategory, limit: int = 5) -> list[PublicRecord]:
+    """The newest public entries of one list category (the home page's 红榜 and 黑榜 show them apart)."""
+    query = (
+        sa.select(ListEntry, Subject)
+        .join(Subject, Subject.id == ListEntry.subject_id)
+        .where(public_on(ListEntry, today), ListEntry.category == category)
+        .order_by(ListEntry.listed_on.desc(), ListEntry.id.desc())
+        .limit(limit)
+    )
+    return [present_list_entry(entry, subject) for entry, subject in session.execute(query)]

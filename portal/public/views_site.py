@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from flask import make_response, redirect, render_template, request, url_for
+from flask import current_app, make_response, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 
 from portal import clock
+from portal.domain.kinds import ListCategory
 from portal.extensions import db
 from portal.i18n import LOCALE_COOKIE
 from portal.public import services
@@ -16,12 +19,55 @@ CARE_COOKIE = "care"  # 适老化 mode: "1" = larger type, higher contrast, simp
 YEAR = 365 * 86400
 
 
+@dataclass(frozen=True, slots=True)
+class SiteIdentity:
+    """Who runs the site, as configured (PORTAL_SITE_*); empty strings are not rendered."""
+
+    name: str
+    city: str
+    platform: str
+    host_unit: str
+    organizer_unit: str
+    address: str
+    phone: str
+    email: str
+    icp: str
+    psb: str
+    psb_code: str
+    code: str
+    gov_mark_url: str
+    gov_mark_image: str
+
+
+def site_identity() -> SiteIdentity:
+    cfg = current_app.config
+    city = cfg.get("SITE_CITY") or _("Jianglin")
+    text = {key: str(cfg.get(f"SITE_{key.upper()}") or "").strip() for key in (
+        "host_unit", "organizer_unit", "address", "phone", "email", "icp", "psb", "psb_code", "code",
+        "gov_mark_url", "gov_mark_image")}  # fmt: skip
+    return SiteIdentity(
+        name=cfg.get("SITE_NAME") or _("Credit %(city)s", city=city),
+        city=city,
+        platform=_("%(city)s public credit information platform", city=city),
+        **text,
+    )
+
+
+NEWS_ON_HOME = 5
+HIGHLIGHTS = (ListCategory.REDLIST, ListCategory.BLACKLIST)  # 红榜 and 黑榜, side by side on the home page
+
+
 def home():  # type: ignore[no-untyped-def]
+    from portal.cms import services as cms_services  # imported late: portal.cms imports the public blueprint
+    from portal.models.cms import PageKind
+
     today = clock.today()
     return render_template(
         "public/home.html",
         counts=services.home_counts(db.session, today, app_cache()),
         latest=services.latest(db.session, today),
+        highlights={c.value: services.latest_listed(db.session, today, c) for c in HIGHLIGHTS},
+        news=cms_services.published_pages(db.session, PageKind.NEWS, today, per_page=NEWS_ON_HOME).items,
         today=today,
     )
 

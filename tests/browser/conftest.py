@@ -26,6 +26,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expec
 from werkzeug.serving import make_server
 
 from portal import clock, create_app
+from portal.cms.seed import seed_pages
 from portal.db_setup import load_list_types, load_measures
 from portal.demo.load import load_demo
 from portal.extensions import db, limiter
@@ -92,6 +93,7 @@ def _build_site(folder: Path) -> Flask:
         db.create_all()
         load_list_types(db.session)
         load_measures(db.session)
+        seed_pages(db.session)  # guides, policies and 信用动态 of a new site (issue 18: the home page lists the news)
         db.session.commit()
         for kind in ("penalty", "permit", "list"):
             path = Path(shutil.copy(DATA / f"standard-{kind}.csv", folder / f"{kind}.csv"))
