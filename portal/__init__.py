@@ -103,7 +103,7 @@ def register_staff_and_limits(app: Flask) -> None:
     """flask-login for the back office, Flask-Limiter (Redis when PORTAL_REDIS_URL is set), notifications."""
     from flask_babel import lazy_gettext as _l
 
-    from portal import notify
+    from portal import notify, redis_breaker
     from portal.accounts.manage import require_password_change
     from portal.accounts.sessions import enforce_timeouts, load_user
     from portal.extensions import limiter, login_manager
@@ -118,6 +118,7 @@ def register_staff_and_limits(app: Flask) -> None:
     staff_menu.init_app(app)
     app.before_request(enforce_timeouts)
     app.before_request(require_password_change)
+    redis_breaker.init_app(app)  # short timeouts and one circuit breaker for every Redis user, the limiter included
     limiter.init_app(app)  # storage: PORTAL_REDIS_URL, checked by check_config (shared in production)
     notify.init_app(app)
 
