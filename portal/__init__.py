@@ -85,12 +85,13 @@ def register_proxy(app: Flask) -> None:
 def register_extensions(app: Flask) -> None:
     from flask_babel import get_locale
 
-    from portal import indexing
+    from portal import db_engine, indexing
     from portal.extensions import babel, csrf, db, migrate
     from portal.i18n import select_locale
 
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(translations_dir(app))
     db.init_app(app)
+    db_engine.init_app(app)  # SQLite: WAL and a busy timeout, so pages keep answering while an import writes
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
