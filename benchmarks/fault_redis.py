@@ -128,6 +128,18 @@ class Load:
         for t in self.threads:
             t.start()
 
+    def warm_up(self, limit: float = 240.0) -> None:
+        """Until every kind of request answers in under a second (workers import jieba, open the index…)."""
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            time.sleep(1)
+            recent = self.results[-24:]
+            kinds = {r[1] for r in recent}
+            if len(recent) == 24 and kinds == {"chat", "search", "page"} and max(r[3] for r in recent) < 1.0:
+                break
+        print(f"# warmed up with {len(self.results)} requests")
+        self.results.clear()
+
     def finish(self) -> None:
         self.stop.set()
         for t in self.threads:
@@ -146,7 +158,7 @@ class Load:
 
     def _client(self, n: int) -> None:
         rng, sid = random.Random(n), []
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
         while not self.stop.is_set():
             kind, method, path, body = self._request(rng, sid)
             headers = {"Host": "127.0.0.1", "Accept-Language": "zh-CN", "Content-Type": "application/json"}
@@ -161,7 +173,7 @@ class Load:
             except (OSError, http.client.HTTPException):
                 status = 599
                 conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
             self.results.append((time.monotonic(), kind, status, time.perf_counter() - started))
         conn.close()
 
@@ -214,6 +226,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=20_000)
     parser.add_argument("--phase", type=float, default=8.0, help="seconds per phase")
     parser.add_argument("--root", type=Path, default=ROOT, help="the checkout to serve (default: this one)")
+    parser.add_argument("--instance", type=Path, default=None, help="build once into this directory, then reuse it")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="fault-") as tmp:
         proxy = Proxy()
@@ -222,18 +235,24 @@ def main() -> None:
                    PORTAL_INSTANCE_PATH=tmp, PORTAL_PUBLIC_BASE_URL="http://127.0.0.1",
                    PORTAL_REDIS_URL=f"redis://127.0.0.1:{proxy.port}/13",
                    PORTAL_RATELIMIT_CHAT="100000 per minute")  # fmt: skip
-        t = time.perf_counter()
-        _flask(args.root, env, "init-db")
-        _flask(args.root, env, "demo-data", "--records", str(args.records), "--seed", "5", "--as-of", "2026-11-23")
-        _flask(args.root, env, "reindex")
-        print(f"# {args.records} records built in {time.perf_counter() - t:.0f} s; serving {args.root}")
+        if args.instance and (args.instance / "portal.db").exists():
+            shutil.copytree(args.instance, tmp, dirs_exist_ok=True)  # a built instance, copied: runs stay comparable
+        else:
+            t = time.perf_counter()
+            _flask(args.root, env, "init-db")
+            _flask(args.root, env, "demo-data", "--records", str(args.records), "--seed", "5", "--as-of", "2026-11-23")
+            _flask(args.root, env, "reindex")
+            print(f"# {args.records} records built in {time.perf_counter() - t:.0f} s")
+            if args.instance:
+                shutil.copytree(tmp, args.instance, dirs_exist_ok=True)
+        print(f"# serving {args.root}")
         port = _free_port()
         server = serve(args.root, env, port)
         load = Load(port, Path(tmp) / "portal.db")
         phases: list[tuple[str, float, float]] = []
         try:
             load.start()
-            time.sleep(2)  # warm-up, not reported
+            load.warm_up()
 
             def phase(name: str, seconds: float) -> None:
                 start = time.monotonic()

@@ -38,10 +38,10 @@ def rss_mib() -> float:
     return 0.0
 
 
-def build(instance: Path, records: int, env: dict[str, str]) -> None:
+def build(root: Path, instance: Path, records: int, env: dict[str, str]) -> None:
     for args in (["init-db"], ["demo-data", "--records", str(records), "--seed", "7", "--as-of", "2026-11-23"],
                  ["reindex"]):  # fmt: skip
-        subprocess.run([str(BIN / "flask"), "--app", "wsgi", *args], cwd=ROOT, env=env, check=True,  # noqa: S603
+        subprocess.run([str(BIN / "flask"), "--app", "wsgi", *args], cwd=root, env=env, check=True,  # noqa: S603
                        stdout=subprocess.DEVNULL)  # fmt: skip
 
 
@@ -65,6 +65,14 @@ def sizes(app: Any) -> dict[str, int]:
     for name in ("public_cache", "search_cache", "stats_cache"):
         if name in app.extensions:
             out[name] = len(app.extensions[name]._data)  # noqa: SLF001
+    if "stats_latest" in app.extensions:
+        out["stats_latest"] = len(app.extensions["stats_latest"])
+    backend = app.extensions.get("search")
+    for _ in range(3):  # the guard wraps the engine
+        if backend is not None and hasattr(backend, "_cache"):
+            out["search_pages"] = len(backend._cache.data)  # noqa: SLF001
+            break
+        backend = getattr(backend, "primary", None)
     storage = getattr(limiter, "_storage", None)
     if storage is not None and hasattr(storage, "expirations"):  # limits' MemoryStorage
         out["limiter_keys"] = len(storage.expirations)
@@ -101,6 +109,9 @@ def one_round(client: Any, rng: random.Random, n: int, data: tuple[list[str], li
             r = client.get("/api/v1/search", query_string={"q": rng.choice(names)}, environ_base=env)
         elif pick == 3:
             r = client.get(f"/penalties/{rng.choice(ids)}", environ_base=env)
+        elif i % 50 == 4:  # a crawler walking the statistics page's department filter (any well-formed code)
+            code = "".join(rng.choice("0123456789ABCDEFGHJKLMNPQRTUWXY") for _ in range(18))
+            r = client.get("/statistics", query_string={"department": code}, environ_base=env)
         else:
             r = client.get(rng.choice(["/", "/penalties", "/lists", f"/subjects/p/{rng.choice(publics)}"]),
                            environ_base=env)  # fmt: skip
@@ -117,7 +128,9 @@ def main() -> None:
     parser.add_argument("--redis", default="", help="PORTAL_REDIS_URL (default: none, memory stores)")
     parser.add_argument("--search-cache", type=float, default=0.0, help="PORTAL_SEARCH_CACHE_SECONDS")
     parser.add_argument("--instance", type=Path, default=None, help="reuse a built instance directory")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the checkout to run (e.g. an export of main)")
     args = parser.parse_args()
+    sys.path.insert(0, str(args.root))
     with tempfile.TemporaryDirectory(prefix="soak-") as tmp:
         instance = args.instance or Path(tmp)
         env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAL_")}
@@ -128,7 +141,7 @@ def main() -> None:
             env["PORTAL_REDIS_URL"] = args.redis
         if args.instance is None or not (instance / "portal.db").exists():
             t = time.perf_counter()
-            build(instance, args.records, env)
+            build(args.root, instance, args.records, env)
             print(f"# built {args.records} records in {time.perf_counter() - t:.0f} s")
         os.environ.update(env)
         from portal import create_app
