@@ -245,6 +245,8 @@ def main() -> None:
             print(f"# {args.records} records built in {time.perf_counter() - t:.0f} s")
             if args.instance:
                 shutil.copytree(tmp, args.instance, dirs_exist_ok=True)
+        with sqlite3.connect(Path(tmp) / "portal.db") as con:  # as a database that never met the WAL setting
+            con.execute("PRAGMA journal_mode=DELETE")
         print(f"# serving {args.root}")
         port = _free_port()
         server = serve(args.root, env, port)
