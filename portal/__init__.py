@@ -85,12 +85,14 @@ def register_proxy(app: Flask) -> None:
 def register_extensions(app: Flask) -> None:
     from flask_babel import get_locale
 
+    from portal import db_engine
     from portal.extensions import babel, csrf, db, migrate
     from portal.i18n import select_locale
     from portal.indexing import backend as search_backend
 
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(translations_dir(app))
     db.init_app(app)
+    db_engine.init_app(app)  # SQLite: WAL and a busy timeout, so pages keep answering while an import writes
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
@@ -103,7 +105,7 @@ def register_staff_and_limits(app: Flask) -> None:
     """flask-login for the back office, Flask-Limiter (Redis when PORTAL_REDIS_URL is set), notifications."""
     from flask_babel import lazy_gettext as _l
 
-    from portal import notify
+    from portal import notify, redis_breaker
     from portal.accounts.sessions import enforce_timeouts, load_user
     from portal.accounts.views_manage import require_password_change
     from portal.extensions import limiter, login_manager
@@ -118,6 +120,7 @@ def register_staff_and_limits(app: Flask) -> None:
     staff_menu.init_app(app)
     app.before_request(enforce_timeouts)
     app.before_request(require_password_change)
+    redis_breaker.init_app(app)  # short timeouts and one circuit breaker for every Redis user, the limiter included
     limiter.init_app(app)  # storage: PORTAL_REDIS_URL, checked by check_config (shared in production)
     notify.init_app(app)
 

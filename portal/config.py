@@ -53,6 +53,12 @@ class Config:
     # Submissions (issue 7): rate limits per IP (Flask-Limiter syntax), CAPTCHA, deadlines in working days.
     RATELIMIT_STORAGE_URI = "memory://"  # PORTAL_REDIS_URL replaces it (register_extensions)
     RATELIMIT_HEADERS_ENABLED = True
+    # A limit store that fails must not fail the request: Flask-Limiter then logs and lets it through.
+    RATELIMIT_SWALLOW_ERRORS = True
+    # PORTAL_REDIS_URL: seconds to connect / to wait for an answer, and seconds before retrying a Redis that failed
+    # (portal/redis_breaker.py); meanwhile limits, chat sessions and guess counters live in process memory.
+    REDIS_TIMEOUT = 0.3
+    REDIS_RETRY_SECONDS = 5.0
     RATELIMIT_SUBMIT = "5 per minute;30 per day"
     RATELIMIT_TRACK = "10 per minute;50 per day"  # counts failed look-ups only
     RATELIMIT_TRACK_NUMBER = "20 per hour;50 per day"  # failed look-ups of one tracking number, from any address

@@ -4,6 +4,7 @@ REDIS_URL (PORTAL_REDIS_URL) is set. The client only ever holds the opaque sessi
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import secrets
@@ -11,6 +12,8 @@ import threading
 import time
 from collections.abc import Callable
 from typing import Any
+
+from portal.redis_breaker import RedisBreaker, shared_redis
 
 log = logging.getLogger(__name__)
 IDLE_SECONDS = 30 * 60
@@ -23,8 +26,9 @@ def new_id() -> str:
 
 
 class MemoryStore:
-    def __init__(self, clock: Callable[[], float] = time.monotonic, idle: int = IDLE_SECONDS) -> None:
-        self.clock, self.idle = clock, idle
+    def __init__(self, clock: Callable[[], float] = time.monotonic, idle: int = IDLE_SECONDS,
+                 size: int = MAX_SESSIONS) -> None:  # fmt: skip
+        self.clock, self.idle, self.size = clock, idle, size
         self._data: dict[str, tuple[float, dict[str, Any]]] = {}
         self._lock = threading.Lock()
 
@@ -41,9 +45,19 @@ class MemoryStore:
     def put(self, sid: str, state: dict[str, Any]) -> None:
         with self._lock:
             self._data.pop(sid, None)
-            self._data[sid] = (self.clock(), json.loads(json.dumps(state)))
-            while len(self._data) > MAX_SESSIONS:
+            now = self.clock()
+            self._data[sid] = (now, json.loads(json.dumps(state)))
+            # Oldest first (put moves a session to the end): drop the idle ones, then any beyond the bound, so
+            # sessions nobody comes back to do not stay until the store is full.
+            for old in list(itertools.islice(self._data, 64)):
+                if now - self._data[old][0] <= self.idle:
+                    break
+                del self._data[old]
+            while len(self._data) > self.size:
                 del self._data[next(iter(self._data))]
+
+    def __len__(self) -> int:
+        return len(self._data)
 
 
 class RedisStore:
@@ -53,18 +67,17 @@ class RedisStore:
     chat keeps answering, as the limiter does (STYLE: Redis is optional).
     """
 
-    def __init__(self, url: str, idle: float = IDLE_SECONDS, *, prefix: str = "chat:") -> None:
-        import redis
-
-        self.client = redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
+    def __init__(self, url: str, idle: float = IDLE_SECONDS, *, prefix: str = "chat:",
+                 shared: RedisBreaker | None = None) -> None:  # fmt: skip
+        # The app's shared Redis (portal/redis_breaker.py): short timeouts, no retries, one circuit breaker that
+        # logs the outage once and answers at once while Redis is away.
+        self.shared = shared or RedisBreaker(url)
+        self.client = self.shared.client
         self.idle, self.prefix = idle, prefix
         self.fallback = MemoryStore(idle=int(idle) or 1)
-        self._down = False
 
     def _failed(self, exc: Exception) -> None:
-        if not self._down:
-            log.warning("chat sessions: Redis unavailable (%s), keeping sessions in memory", type(exc).__name__)
-        self._down = True
+        log.debug("chat sessions: session kept in memory (%s)", type(exc).__name__)
 
     def get(self, sid: str) -> dict[str, Any] | None:
         import redis
@@ -74,7 +87,6 @@ class RedisStore:
         except redis.RedisError as exc:
             self._failed(exc)
             return self.fallback.get(sid)
-        self._down = False
         return json.loads(raw) if raw else self.fallback.get(sid)
 
     def put(self, sid: str, state: dict[str, Any]) -> None:
@@ -92,7 +104,7 @@ def store_for(app: Any) -> MemoryStore | RedisStore:
     store = app.extensions.get("chat_store")
     if store is None:
         url = app.config.get("REDIS_URL")
-        store = RedisStore(url) if url else MemoryStore()
+        store = RedisStore(url, shared=shared_redis(app)) if url else MemoryStore()
         app.extensions["chat_store"] = store
     return store
 

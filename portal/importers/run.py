@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from portal import kinds
@@ -58,6 +59,37 @@ def _cell_text(value: Cell) -> str:
     return str(value)
 
 
+# --- Transactions (issue 23) -----------------------------------------------------------------------------------
+# An import commits after every chunk of CHUNK_ROWS rows, so that a long import never holds the database's write
+# lock for long (SQLite has one writer) and never builds a huge transaction. It is *resumable*, not rolled back:
+# a killed or failed import leaves the chunks it committed, under its ImportBatch with finished_at unset (records
+# are upserted on their natural key, so they are complete and valid rows). Running the same file again (same kind,
+# file name and source) resumes that batch: committed rows are found unchanged, the rest is written, and the end
+# state is the one a clean import gives — the same records, history, batch counts, rejected rows and search outbox
+# (finish() queues every record of the batch). Until the re-run, the committed part is visible on public pages
+# but not yet in search. The last chunk commits together with finish() (counts, outbox): a file of fewer than
+# CHUNK_ROWS rows is still imported all or nothing.
+
+
+def start_batch(session: Session, kind: str, filename: str, source_label: str | None) -> ImportBatch:
+    """The unfinished batch of an earlier run of this file, emptied of its rejected rows; else a new batch."""
+    unfinished = sa.select(ImportBatch).where(
+        ImportBatch.kind == kind,
+        ImportBatch.filename == filename,
+        ImportBatch.source_label.is_(None) if source_label is None else ImportBatch.source_label == source_label,
+        ImportBatch.finished_at.is_(None),
+    )
+    batch = session.scalars(unfinished.order_by(ImportBatch.id.desc()).limit(1)).first()
+    if batch is None:
+        batch = ImportBatch(kind=kind, filename=filename, source_label=source_label)
+        session.add(batch)
+    else:
+        log.info("resuming unfinished import", extra={"batch_id": batch.id, "kind": kind})
+        session.execute(sa.delete(RejectedRow).where(RejectedRow.batch_id == batch.id))  # the re-run finds them again
+    session.flush()  # committed with the first full chunk: a file of one chunk stays all or nothing
+    return batch
+
+
 def import_file(
     session: Session,
     path: Path,
@@ -70,7 +102,7 @@ def import_file(
     on_size: Callable[[int], None] | None = None,
     dry_run: bool = False,
 ) -> ImportResult:
-    """Import `path` as `kind` in one transaction: every row's outcome is recorded, or nothing is.
+    """Import `path` as `kind`, committing every CHUNK_ROWS rows; resumable (see "Transactions" above).
 
     Raises ImportFileError for an unreadable file or an unknown header (data-standard §1), ValueError for a kind
     that is not in the registry. A dry run reads and checks every row and writes the rejects file, then rolls the
@@ -91,9 +123,7 @@ def import_file(
             raise ImportFileError(str(exc)) from None
         if on_size:
             on_size(table.size)
-        batch = ImportBatch(kind=spec.kind.value, filename=path.name[:512], source_label=source_label)
-        session.add(batch)
-        session.flush()
+        batch = start_batch(session, spec.kind.value, path.name[:512], source_label)  # see "Transactions" above
         result = ImportResult(batch_id=batch.id, dry_run=dry_run)
         hmap = header.map
         result.warnings.extend(header.warnings)
@@ -140,6 +170,8 @@ def import_file(
                 chunk.append(parsed)
                 if len(chunk) >= CHUNK_ROWS:
                     flush(chunk)
+                    if not dry_run:  # a dry run stays one transaction, rolled back at the end
+                        session.commit()  # one chunk per transaction: readers and other writers get their turn
                     chunk = []
             flush(chunk)
             result.warnings.extend(header.trailing_warnings)

@@ -77,13 +77,17 @@ class RecordWriter:
             old = existing.get(key)
             if old is None:
                 inserts.append(row)
+            elif old["row_hash"] == row.row_hash and old["batch_id"] == self.batch.id:
+                # written by this batch before it was interrupted (a resumed import, run.py): counted as then
+                outcome.imported += old["version"] == 1
+                outcome.updated += old["version"] != 1
             elif old["row_hash"] == row.row_hash:
                 outcome.unchanged += 1
             else:
                 self._update(old, row)
                 outcome.updated += 1
         self._insert(inserts)
-        outcome.imported = len(inserts)
+        outcome.imported += len(inserts)
         return outcome
 
     def _existing(self, keys: list[tuple[object, ...]]) -> dict[tuple[object, ...], dict[str, object]]:

@@ -31,6 +31,7 @@ CHART_ROWS = 15  # longer tables are charted by their top rows; the table below 
 MIN_YEAR = 2000
 _USCC = re.compile(r"^[0-9A-Z]{18}$")
 _BUILD_LOCK = threading.Lock()
+LATEST_SLOTS = 256  # previous statistics kept per (year, department) for single flight; older slots are dropped
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +86,10 @@ def cached_statistics(today: date, year: int | None, source: str | None) -> tupl
     def build() -> Statistics:
         value = compute(db.session, today=today, window=window_for(today, year), calendar=work_calendar(db.session),
                         source=source)  # fmt: skip
+        latest.pop(slot, None)  # most recent last; ?department= takes any well-formed code, so keep a bound
         latest[slot] = (key, value)
+        while len(latest) > LATEST_SLOTS:
+            del latest[next(iter(latest))]
         return value
 
     try:

@@ -8,6 +8,7 @@ every app process draws on the same counters. Successful look-ups cost nothing.
 from __future__ import annotations
 
 import logging
+import threading
 
 from flask import current_app
 from flask_babel import gettext as _
@@ -18,11 +19,22 @@ from sqlalchemy.orm import Session
 from werkzeug.exceptions import TooManyRequests
 
 from portal.extensions import limiter
+from portal.redis_breaker import FAILURES
 from portal.submissions import services
 
 log = logging.getLogger(__name__)
 SCOPE = "submission-tracking"
 _fallback = FixedWindowRateLimiter(MemoryStorage())  # only while the shared storage is unreachable
+_outage = threading.Event()  # set from the first failure until the storage answers again: one warning per outage
+
+
+def _storage_failed(exc: Exception) -> None:
+    if isinstance(exc, FAILURES):  # Redis: portal/redis_breaker.py reports the outage once for every user
+        log.debug("guess limit: counting in this process (%s)", type(exc).__name__)
+        return
+    if not _outage.is_set():
+        _outage.set()
+        log.warning("guess limit: shared storage unavailable (%s), counting in this process", type(exc).__name__)
 
 
 class TooManyGuesses(TooManyRequests):
@@ -58,10 +70,12 @@ def blocked(address: str | None, tracking_no: str) -> bool:
     """True when this address or this number has no failed look-up left in some window."""
     pairs = _each(address, tracking_no)
     try:
-        return not all(_strategy().test(item, *key) for item, key in pairs)
+        answer = not all(_strategy().test(item, *key) for item, key in pairs)
     except Exception as exc:  # noqa: BLE001 - a storage outage must not open the door nor break the page
-        log.warning("guess limit: shared storage unavailable (%s), counting in this process", type(exc).__name__)
+        _storage_failed(exc)
         return not all(_fallback.test(item, *key) for item, key in pairs)
+    _outage.clear()
+    return answer
 
 
 def failed(address: str | None, tracking_no: str) -> None:
@@ -70,8 +84,9 @@ def failed(address: str | None, tracking_no: str) -> None:
     try:
         for item, key in pairs:
             _strategy().hit(item, *key)
+        _outage.clear()
     except Exception as exc:  # noqa: BLE001 - see blocked()
-        log.warning("guess limit: shared storage unavailable (%s), counting in this process", type(exc).__name__)
+        _storage_failed(exc)
         for item, key in pairs:
             _fallback.hit(item, *key)
 

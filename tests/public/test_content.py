@@ -11,10 +11,10 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from portal.cms.seed import seed_pages
+from portal.demo.load import load_demo
 from portal.extensions import db
 from portal.models import ListType, Page
 from portal.models.cms import PageKind
-from portal.services.demo_load import load_demo
 from tests.conftest import TODAY
 
 # The places of the source documents (shared/seeds/, DOMAIN.md §1) and their document-number prefixes.
