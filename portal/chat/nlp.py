@@ -1,6 +1,6 @@
-"""Text features and two small deterministic models: multinomial naive Bayes (intents) and BM25 (FAQ retrieval).
+"""Text features and two deterministic models: the intent classifier (scikit-learn) and BM25 (FAQ retrieval).
 
-Pure Python, no network, no randomness: the same files always give the same model.
+No network, no randomness: the same files always give the same model.
 """
 
 from __future__ import annotations
@@ -12,6 +12,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import jieba
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.pipeline import make_pipeline, make_union
+from sklearn.svm import LinearSVC
 
 from search.analysis import to_simplified
 
@@ -44,47 +48,37 @@ def features(text: str) -> list[str]:
     return out
 
 
-class NaiveBayes:
-    """Multinomial naive Bayes with Laplace smoothing; predict() returns (label, posterior probability)."""
+class IntentModel:
+    """Character 1–3-grams and jieba words (TF-IDF) into a linear SVM whose scores are calibrated into probabilities
+    (scikit-learn, sigmoid calibration over 5 stratified folds). Deterministic: no shuffling, fixed seeds.
+    predict() returns (label, probability, number of known character features)."""
 
-    def __init__(self, alpha: float = 0.3) -> None:
-        self.alpha = alpha
+    def __init__(self, c: float = 1.0) -> None:
+        self.chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 3), sublinear_tf=True)
+        self.words = TfidfVectorizer(tokenizer=words, token_pattern=None, lowercase=False, sublinear_tf=True)
+        svm = LinearSVC(C=c, random_state=0)
+        self.pipeline = make_pipeline(
+            make_union(self.chars, self.words), CalibratedClassifierCV(svm, method="sigmoid", cv=5)
+        )
         self.labels: list[str] = []
-        self.priors: dict[str, float] = {}
-        self.counts: dict[str, Counter[str]] = {}
-        self.totals: dict[str, int] = {}
-        self.vocab: set[str] = set()
 
-    def fit(self, samples: Iterable[tuple[str, str]]) -> NaiveBayes:
-        per_label: Counter[str] = Counter()
-        for text, label in samples:
-            per_label[label] += 1
-            feats = features(text)
-            self.counts.setdefault(label, Counter()).update(feats)
-            self.vocab.update(feats)
-        self.labels = sorted(per_label)
-        total = sum(per_label.values())
-        self.priors = {label: math.log(per_label[label] / total) for label in self.labels}
-        self.totals = {label: sum(self.counts[label].values()) for label in self.labels}
+    def fit(self, samples: Iterable[tuple[str, str]]) -> IntentModel:
+        pairs = list(samples)
+        self.pipeline.fit([normalise(text) for text, _ in pairs], [label for _, label in pairs])
+        self.labels = [str(label) for label in self.pipeline.classes_]
         return self
 
-    def scores(self, text: str) -> dict[str, float]:
-        feats = [f for f in features(text) if f in self.vocab]
-        size = len(self.vocab)
-        out = {}
-        for label in self.labels:
-            counts, denom = self.counts[label], self.totals[label] + self.alpha * size
-            out[label] = self.priors[label] + sum(math.log((counts[f] + self.alpha) / denom) for f in feats)
-        return out
+    def probabilities(self, text: str) -> dict[str, float]:
+        row = self.pipeline.predict_proba([normalise(text)])[0]
+        return {label: float(p) for label, p in zip(self.labels, row, strict=True)}
 
     def predict(self, text: str) -> tuple[str, float, int]:
-        """Best label, its probability, and how many known features the text had."""
-        known = sum(1 for f in features(text) if f in self.vocab)
-        scores = self.scores(text)
-        best = max(self.labels, key=lambda label: (scores[label], label))
-        top = scores[best]
-        norm = sum(math.exp(s - top) for s in scores.values())
-        return best, 1.0 / norm, known
+        """Best label, its probability, and how many known character n-grams the text had (0: nothing we know)."""
+        clean = normalise(text)
+        known = self.chars.transform([clean]).nnz if clean else 0
+        probs = self.probabilities(clean)
+        best = max(self.labels, key=lambda label: (probs[label], label))
+        return best, probs[best], int(known)
 
 
 class BM25:

@@ -127,9 +127,9 @@ def test_two_failures_in_a_row_hand_off(bot: Bot) -> None:
 
 def test_classification_is_deterministic() -> None:
     from portal.chat.intents import load_training
-    from portal.chat.nlp import NaiveBayes
+    from portal.chat.nlp import IntentModel
 
-    a, b = NaiveBayes().fit(load_training()), NaiveBayes().fit(load_training())
+    a, b = IntentModel().fit(load_training()), IntentModel().fit(load_training())
     for text in ("信用修复怎么办", "查一下公司", "天气"):
         assert a.predict(text) == b.predict(text)
 
