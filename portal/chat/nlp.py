@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 import jieba
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.pipeline import make_pipeline, make_union
+from sklearn.pipeline import make_union
 from sklearn.svm import LinearSVC
 
 from search.analysis import to_simplified
@@ -50,35 +50,30 @@ def features(text: str) -> list[str]:
 
 class IntentModel:
     """Character 1–3-grams and jieba words (TF-IDF) into a linear SVM whose scores are calibrated into probabilities
-    (scikit-learn, sigmoid calibration over 5 stratified folds). Deterministic: no shuffling, fixed seeds.
-    predict() returns (label, probability, number of known character features)."""
+    (scikit-learn; sigmoid calibration fitted on 5 stratified folds, one SVM on all the data answers).
+    Deterministic: no shuffling, fixed seeds. predict() returns (label, probability, known character n-grams)."""
 
     def __init__(self, c: float = 1.0) -> None:
         self.chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 3), sublinear_tf=True)
         self.words = TfidfVectorizer(tokenizer=words, token_pattern=None, lowercase=False, sublinear_tf=True)
-        svm = LinearSVC(C=c, random_state=0)
-        self.pipeline = make_pipeline(
-            make_union(self.chars, self.words), CalibratedClassifierCV(svm, method="sigmoid", cv=5)
-        )
+        self.features = make_union(self.chars, self.words)
+        self.model = CalibratedClassifierCV(LinearSVC(C=c, random_state=0), method="sigmoid", cv=5, ensemble=False)
         self.labels: list[str] = []
 
     def fit(self, samples: Iterable[tuple[str, str]]) -> IntentModel:
         pairs = list(samples)
-        self.pipeline.fit([normalise(text) for text, _ in pairs], [label for _, label in pairs])
-        self.labels = [str(label) for label in self.pipeline.classes_]
+        matrix = self.features.fit_transform([normalise(text) for text, _ in pairs])
+        self.model.fit(matrix, [label for _, label in pairs])
+        self.labels = [str(label) for label in self.model.classes_]
         return self
-
-    def probabilities(self, text: str) -> dict[str, float]:
-        row = self.pipeline.predict_proba([normalise(text)])[0]
-        return {label: float(p) for label, p in zip(self.labels, row, strict=True)}
 
     def predict(self, text: str) -> tuple[str, float, int]:
         """Best label, its probability, and how many known character n-grams the text had (0: nothing we know)."""
-        clean = normalise(text)
-        known = self.chars.transform([clean]).nnz if clean else 0
-        probs = self.probabilities(clean)
-        best = max(self.labels, key=lambda label: (probs[label], label))
-        return best, probs[best], int(known)
+        row = self.features.transform([normalise(text)])
+        known = row[:, : len(self.chars.vocabulary_)].nnz
+        probs = self.model.predict_proba(row)[0]
+        best = max(range(len(self.labels)), key=lambda i: (probs[i], self.labels[i]))
+        return self.labels[best], float(probs[best]), int(known)
 
 
 class BM25:

@@ -17,8 +17,8 @@ from tests.chat.conftest import Bot
 from tests.chat.evaluation import canonical, evaluate, index_examples, load
 
 SET = load("data/eval_issue20.jsonl")
-MIN_INTENT_ACCURACY = 0.87
-MIN_FACT_ACCURACY = 0.84
+MIN_INTENT_ACCURACY = 0.98  # first run (naive Bayes) 87.1 %; scikit-learn model and question types 99.1 %
+MIN_FACT_ACCURACY = 0.97  # first run 84.1 %; now 98.4 %
 
 
 def test_the_set_is_large_covers_every_intent_and_is_separate_from_training() -> None:
