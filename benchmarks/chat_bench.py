@@ -44,7 +44,7 @@ def _env(instance: Path) -> dict[str, str]:
 
 
 def _flask(env: dict[str, str], *args: str) -> None:
-    subprocess.run([str(ROOT / ".venv" / "bin" / "flask"), "--app", "wsgi", *args], cwd=ROOT, env=env, check=True,  # noqa: S603
+    subprocess.run([str(Path(sys.executable).parent / "flask"), "--app", "wsgi", *args], cwd=ROOT, env=env, check=True,  # noqa: S603
                    stdout=subprocess.DEVNULL)  # fmt: skip
 
 

@@ -74,7 +74,9 @@ def subject_lookup(message: str, found: Classification, ctx: Context) -> Reply:
         )
     hit = hits[0]
     c, s = hit.profile.counts, hit.profile.subject
-    remember(ctx.state, subject=s.name)
+    penalties = hit.profile.by_kind.get("penalty", [])
+    # "这条处罚能修复吗" (the first quick reply) then means the newest public penalty of this subject.
+    remember(ctx.state, subject=s.name, record=penalties[0].title if penalties else None)
     asked = explain.asked_kinds(message)
     text = (
         _(
@@ -96,7 +98,9 @@ def subject_lookup(message: str, found: Classification, ctx: Context) -> Reply:
         found.confidence,
         cards=cards,
         suggestions=menu(
-            _("Can this penalty be repaired"), _("How do I file an objection"), _("Look up another company")
+            *([_("Can this penalty be repaired")] if penalties else []),
+            _("How do I file an objection"),
+            _("Look up another company"),
         ),
         sources=[{"title": s.name, "url": hit.url}] + [source(r.title, cards_url(r)) for r in shown],
     )

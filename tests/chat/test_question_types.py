@@ -127,3 +127,13 @@ def test_the_widget_s_first_menu_is_english_on_an_english_page(examples: Flask) 
     english = _menu(client.get("/").get_data(as_text=True))
     assert english[0] == {"title": "Look up a company", "payload": "I want to look up a company"}
     assert english[-1]["title"] == "Talk to a person"
+
+
+def test_the_quick_reply_after_a_lookup_asks_about_that_subject_s_penalty(bot: Bot) -> None:
+    lookup = bot("株洲示例食品有限公司信用怎么样")
+    assert "这条处罚能修复吗" in [s["payload"] for s in lookup["suggestions"]]
+    answer = bot("这条处罚能修复吗")
+    assert answer["intent"] == "repair_eligibility"
+    assert "2027-03-11" in answer["reply"]["text"]
+    without = bot("株洲示例燃气有限公司信用怎么样")  # no penalty: the quick reply is not offered
+    assert "这条处罚能修复吗" not in [s["payload"] for s in without["suggestions"]]
