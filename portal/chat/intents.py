@@ -127,6 +127,13 @@ NEGATED_LEAD = re.compile(
 _YES_NO_REPAIR = re.compile(
     r"(需要|要不要|用不用|还用|是否需要).{0,6}修复|(还能|能不能|能|可以|可不可以)(申请)?修复?了?(吗|不|没|么)|是否.{0,6}修复"
 )
+_LIST_NAMED = re.compile(r"名单|名录|失信|守信|老赖|惩戒|激励|\blist|blacklist", re.IGNORECASE)
+# Politeness around a question ("您好，我司想申请…谢谢") is no greeting; alone, or with "我想咨询一下", it is.
+POLITE_LEAD = re.compile(r"^(?:你好|您好|嗨|hi|hello|hey)[呀啊鸭，,！!。~～\s]*", re.IGNORECASE)
+POLITE_TAIL = re.compile(r"[，,。！!\s]*(?:谢谢|多谢|感谢)[你您啦了！!。~～\s]*$")
+JUST_ASKING = re.compile(
+    r"^(?:我|我们)?(?:想|要)?(?:咨询|问|请教|打听)(?:一下|下)?(?:问题|事情|个事)?[。.!！?？~～\s]*$"
+)
 _HOW_REPAIR = re.compile(r"^how (do|can|to)|怎么申请|如何申请|怎么办理|如何办理|流程|步骤|材料", re.IGNORECASE)
 
 
@@ -135,7 +142,12 @@ def _question_type(intent: str, text: str) -> str:
     后果" a question of measures, "需要修复吗" one of eligibility, "how do I apply" one of procedure."""
     if intent == "list_measures" and DEFINITION_RE.search(text) and not MEASURE_RE.search(text):
         return "policy_faq"
-    if intent == "policy_faq" and MEASURE_RE.search(text) and not DEFINITION_RE.search(text):
+    if (
+        intent == "policy_faq"
+        and MEASURE_RE.search(text)
+        and _LIST_NAMED.search(text)
+        and not DEFINITION_RE.search(text)
+    ):
         return "list_measures"
     if intent == "repair_howto" and _YES_NO_REPAIR.search(text) and not _HOW_REPAIR.search(text):
         return "repair_eligibility"
@@ -156,7 +168,10 @@ def classify(message: str) -> Classification:
         return Classification("out_of_scope", 0.95)
     if PERSONAL_CREDIT_RE.search(text) and not (DOC_NO_RE.search(message) or USCC_RE.search(message.upper())):
         return Classification("out_of_scope", 0.9)
-    intent, confidence, known = model().predict(NEGATED_LEAD.sub("", text))
+    core = POLITE_TAIL.sub("", POLITE_LEAD.sub("", text))
+    if core != text and (not core or JUST_ASKING.match(core)):
+        return Classification("greeting", 0.9)
+    intent, confidence, known = model().predict(NEGATED_LEAD.sub("", core or text))
     if DOC_NO_RE.search(message):
         if _REPAIR_WORDS.search(text):
             return Classification("repair_eligibility", max(confidence, 0.9))

@@ -137,3 +137,8 @@ def test_the_quick_reply_after_a_lookup_asks_about_that_subject_s_penalty(bot: B
     assert "2027-03-11" in answer["reply"]["text"]
     without = bot("株洲示例燃气有限公司信用怎么样")  # no penalty: the quick reply is not offered
     assert "这条处罚能修复吗" not in [s["payload"] for s in without["suggestions"]]
+
+
+def test_politeness_around_a_question_does_not_make_it_a_greeting(bot: Bot) -> None:
+    assert bot("你好，请问异议要交什么材料，谢谢")["intent"] == "objection_howto"
+    assert bot("您好，我想咨询一下")["intent"] == "greeting"
