@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from flask_babel import gettext as _
 
-from portal.chat import lookups, tickets
+from portal.chat import followups, lookups, tickets
 from portal.chat.cards import handoff_ticket, ticket_card, ticket_status_label, ticket_text
 from portal.chat.grounded import record_explain, repair_eligibility, subject_lookup, submission_status
 from portal.chat.intents import CODE_RE, DOC_NO_RE, SPLIT_CODE_RE, TRACKING_RE, Classification, classify
@@ -32,6 +32,7 @@ def respond(message: str, ctx: Context) -> Reply:
     if answered is not None:
         ctx.state["pending"], ctx.state["failures"] = None, 0
         return answered
+    message = followups.resolve(message, ctx.state)  # "它的红名单" → "<the subject of the last answer>的红名单"
     found = classify(message)
     pending = ctx.state.get("pending")
     if pending and found.intent not in ("handoff", "greeting"):
@@ -72,6 +73,7 @@ def list_measures(message: str, found: Classification, ctx: Context) -> Reply:
             sources=[source(_("Credit lists"), "/lists")],
         )
     rows = lookups.measures(ctx.db, info)
+    followups.remember(ctx.state, listed=info.name)
     url = f"/lists/type/{info.id}"
     shown = rows[:6]
     lines = [

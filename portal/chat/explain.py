@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask_babel import gettext as _
@@ -58,6 +59,19 @@ def describe(doc_no: str, detail: lookups.Detail, until: str) -> tuple[str, dict
 
 def repair_text(kind: str, verdict: repair.Eligibility) -> str:
     """The repair answer for one verdict of portal.domain.repair (the rule the repair form applies)."""
+    return _verdict_word(verdict) + _repair_reason(kind, verdict)
+
+
+def _verdict_word(verdict: repair.Eligibility) -> str:
+    """The answer to "can it be repaired?" first, then the reason."""
+    if verdict.eligible:
+        return _("Yes. ")
+    if verdict.reason is repair.Reason.NOT_REPAIRABLE:
+        return _("No need. ")
+    return _("Not now. ")
+
+
+def _repair_reason(kind: str, verdict: repair.Eligibility) -> str:
     day = verdict.possible_from.isoformat() if verdict.possible_from else ""
     if verdict.reason is repair.Reason.UNDER_OBJECTION:
         return str(ELIGIBILITY_TEXT[verdict.reason])  # word for word what the repair form says
@@ -81,3 +95,56 @@ def repair_text(kind: str, verdict: repair.Eligibility) -> str:
     if kind == "penalty":
         return _("Minor dishonesty is not published as a rule, so there is nothing to repair.")
     return _("This record is not dishonesty information, so there is nothing to repair.")
+
+
+_PENALTY_WORDS = re.compile(r"处罚|罚|吊销|违法|penalt|fine", re.IGNORECASE)
+_PERMIT_WORDS = re.compile(r"许可|执照|资质|permit|licen[cs]e", re.IGNORECASE)
+_LIST_WORDS = re.compile(r"名单|名录|失信|守信|黑名单|红名单|list", re.IGNORECASE)
+
+
+def asked_kinds(message: str) -> list[str]:
+    """The record kinds a lookup asks about ("有没有行政许可" → permits); penalties and list entries by default."""
+    kinds = []
+    if _PENALTY_WORDS.search(message):
+        kinds.append("penalty")
+    if _PERMIT_WORDS.search(message) and not re.search(r"吊销|revoke", message, re.IGNORECASE):
+        kinds.append("permit")
+    if _LIST_WORDS.search(message):
+        kinds.append("list")
+    return kinds or ["penalty", "list"]
+
+
+def asked_records(by_kind: dict[str, list[Any]], kinds: list[str]) -> str:
+    """One sentence per asked kind naming its public records (文号 or list, dates), or saying there are none."""
+    out = []
+    for kind in kinds:
+        records = by_kind.get(kind, [])[:5]
+        if kind == "list":
+            out.extend(
+                _(
+                    "Listed on “%(list)s” (%(authority)s, %(until)s).",
+                    list=escape(r.title),
+                    authority=escape(r.authority),
+                    until=until(r),
+                )  # fmt: skip
+                for r in records
+            )
+            if not records:
+                out.append(_("No list entry is under publicity."))
+            continue
+        items = join(
+            _(
+                "%(doc_no)s (decided %(date)s, %(until)s)",
+                doc_no=escape(r.title),
+                date=r.decided_on.isoformat(),
+                until=until(r),
+            )  # fmt: skip
+            for r in records
+        )
+        if kind == "penalty":
+            out.append(_("Administrative penalties: %(items)s.", items=items) if records
+                       else _("No administrative penalty is under publicity."))  # fmt: skip
+        else:
+            out.append(_("Administrative permits: %(items)s.", items=items) if records
+                       else _("No administrative permit is under publicity."))  # fmt: skip
+    return "".join(out)

@@ -11,7 +11,8 @@ from typing import Any
 from flask_babel import gettext as _
 from markupsafe import escape
 
-from portal.chat import cards, explain, knowledge, lookups
+from portal.chat import cards, explain, knowledge, lookups, questions
+from portal.chat.followups import remember
 from portal.chat.intents import CODE_RE, DOC_NO_RE, DOMAIN_WORDS, SPLIT_CODE_RE, TRACKING_RE, USCC_RE, Classification
 from portal.chat.replies import faq, out_of_scope
 from portal.chat.types import Context, Reply, link, menu, source
@@ -73,7 +74,10 @@ def subject_lookup(message: str, found: Classification, ctx: Context) -> Reply:
         )
     hit = hits[0]
     c, s = hit.profile.counts, hit.profile.subject
-    entries = hit.profile.by_kind.get("list", [])[:3]
+    penalties = hit.profile.by_kind.get("penalty", [])
+    # "这条处罚能修复吗" (the first quick reply) then means the newest public penalty of this subject.
+    remember(ctx.state, subject=s.name, record=penalties[0].title if penalties else None)
+    asked = explain.asked_kinds(message)
     text = (
         _(
             "%(name)s: administrative penalties under publicity %(penalty)s, administrative permits %(permit)s, "
@@ -82,19 +86,11 @@ def subject_lookup(message: str, found: Classification, ctx: Context) -> Reply:
             name=escape(s.name),
             **{k: c.get(k, 0) for k in ("penalty", "permit", "redlist", "blacklist", "watchlist")},
         )
-        + "".join(
-            _(
-                "Listed on “%(list)s” (%(authority)s, %(until)s).",
-                list=escape(r.title),
-                authority=escape(r.authority),
-                until=explain.until(r),
-            )  # fmt: skip
-            for r in entries
-        )
+        + explain.asked_records(hit.profile.by_kind, asked)
         + _("See the subject page for details.")
     )
-    penalties = hit.profile.by_kind.get("penalty", [])[:3]
-    cards = [_subject_card(hit)] + [_timeline_card(r) for r in penalties + entries]
+    shown = [r for kind in asked for r in hit.profile.by_kind.get(kind, [])[:5]]
+    cards = [_subject_card(hit)] + [_timeline_card(r) for r in shown]
     return Reply(
         "entity_result",
         text,
@@ -102,10 +98,16 @@ def subject_lookup(message: str, found: Classification, ctx: Context) -> Reply:
         found.confidence,
         cards=cards,
         suggestions=menu(
-            _("Can this penalty be repaired"), _("How do I file an objection"), _("Look up another company")
+            *([_("Can this penalty be repaired")] if penalties else []),
+            _("How do I file an objection"),
+            _("Look up another company"),
         ),
-        sources=[{"title": s.name, "url": hit.url}],
+        sources=[{"title": s.name, "url": hit.url}] + [source(r.title, cards_url(r)) for r in shown],
     )
+
+
+def cards_url(record: Any) -> str:
+    return cards.record_card(record.kind, record.id, record.title, {})["url"]
 
 
 def _timeline_card(record: Any) -> dict[str, Any]:
@@ -160,6 +162,7 @@ def _record(message: str, found: Classification, ctx: Context, repair_question: 
             sources=[source(_("Credit publicity guide"), "/guides/publicity")],
         )
     until = detail.public_until.isoformat() if detail.public_until else "—"
+    remember(ctx.state, record=doc_no)
     text, data = explain.describe(doc_no, detail, until)
     data["status"] = cards.record_status_label(detail.status)
     card = cards.record_card(detail.kind, detail.id, doc_no, data)
@@ -177,21 +180,46 @@ def _record(message: str, found: Classification, ctx: Context, repair_question: 
     if detail.kind == "penalty":
         data["repair_possible_from"] = verdict.possible_from.isoformat() if verdict.possible_from else None
     sources.append(source(_("Credit repair guide"), "/guides/repair"))
-    return Reply("entity_result", text + explain.repair_text(detail.kind, verdict), found.intent, found.confidence,
+    text = explain.repair_text(detail.kind, verdict) + "\n" + text  # the yes or no first, then the record
+    return Reply("entity_result", text, found.intent, found.confidence,
                  cards=[card], suggestions=menu(_("What materials does credit repair need"),
                                                 _("How do I file an objection")), sources=sources)  # fmt: skip
 
 
 def record_explain(message: str, found: Classification, ctx: Context) -> Reply:
+    if not DOC_NO_RE.search(message):
+        message = _with_subject_record(message, ctx)
+    if not DOC_NO_RE.search(message) and questions.DURATION_RE.search(message):
+        return questions.publicity_periods(found, ctx, found.intent)
     if not DOC_NO_RE.search(message) and not re.search(r"这条|该|此|这个", message):
         return faq(message, Classification("policy_faq", found.confidence), ctx, intent=found.intent)
     return _record(message, found, ctx, repair_question=False)
 
 
 def repair_eligibility(message: str, found: Classification, ctx: Context) -> Reply:
+    if not DOC_NO_RE.search(message):
+        message = _with_subject_record(message, ctx)
+    if not DOC_NO_RE.search(message):
+        answer = questions.repair_yes_no(message, found, ctx)
+        if answer is not None:
+            return answer
     if not DOC_NO_RE.search(message) and not re.search(r"这条|这个|我的|我们", message):
         return faq(message, found, ctx)
     return _record(message, found, ctx, repair_question=True)
+
+
+def _with_subject_record(message: str, ctx: Context) -> str:
+    """A question about "<company>的处罚" reads as one about its newest public penalty (or list entry)."""
+    if not lookups.ORG_RE.search(message):
+        return message
+    for candidate in lookups.name_candidates(message)[:2]:
+        hits = lookups.find_subjects(ctx.db, ctx.today, candidate, ctx.backend)
+        if len(hits) == 1:
+            by_kind = hits[0].profile.by_kind
+            records = by_kind.get("penalty", []) + by_kind.get("list", [])
+            doc_no = next((r.title for r in records if DOC_NO_RE.fullmatch(r.title)), None)
+            return f"{message} {doc_no}" if doc_no else message
+    return message
 
 
 def submission_status(message: str, found: Classification, ctx: Context) -> Reply:

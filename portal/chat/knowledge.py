@@ -51,3 +51,7 @@ def retrieve(query: str, intent: str | None = None, limit: int = 2) -> list[Entr
     chosen = [pool[ranked[0][0]]]
     chosen += [pool[i] for i, s in ranked[1:limit] if top > 0 and s >= 0.6 * top]
     return chosen
+
+
+def by_id(entry_id: str) -> Entry | None:
+    return next((e for e in entries() if e.id == entry_id), None)

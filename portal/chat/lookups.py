@@ -61,6 +61,8 @@ GENERIC_LISTS = (
     ("激励", "诚信典型红名单（通用）"),
     ("异常名录", "企业经营异常名录"),
     ("blacklist", "严重失信主体名单（通用）"),
+    ("serious dishonesty", "严重失信主体名单（通用）"),
+    ("watch list", "重点关注对象名单（通用）"),
     ("red list", "诚信典型红名单（通用）"),
 )
 
@@ -86,7 +88,7 @@ def extract_name(message: str) -> str | None:
 
 
 # Where words that introduce a name end ("我们准备跟|株洲…公司", "我想知道|…", "楼下那个|…店").
-_CUT_AFTER = re.compile(r"跟|和|与|同|对|把|给|向|在|是|那个|这个|那家|这家|知道|了解|关于|问问|问下|说说")
+_CUT_AFTER = re.compile(r"跟|和|与|同|对|把|给|向|在|是|叫|那个|这个|那家|这家|知道|了解|关于|问问|问下|说说")
 _SUFFIX_AT_END = re.compile(_SUFFIX + "$")
 MAX_NAME_CANDIDATES = 4
 

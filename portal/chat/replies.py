@@ -12,8 +12,12 @@ from portal.chat.types import Context, Reply, link, menu, source
 
 
 def is_english(message: str) -> bool:
-    """A message written in English (no Han characters, two words or more): answered in English."""
-    return not re.search(r"[\u4e00-\u9fff]", message) and bool(re.search(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}", message))
+    """A message written in English (two words or more, or one word alone such as "thx"; Chinese names or terms
+    inside it are fine while Latin letters outnumber Han characters): answered in English."""
+    if len(re.findall(r"[\u4e00-\u9fff]", message)) >= len(re.findall(r"[A-Za-z]", message)):
+        return False
+    two_words = re.search(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}", message)
+    return bool(two_words or re.fullmatch(r"\s*[A-Za-z]{2,}[\s!.?~]*", message))
 
 
 def service_pages(intent: str) -> list[dict[str, str]]:

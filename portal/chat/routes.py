@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from flask import Blueprint, current_app, render_template, request, session
@@ -9,12 +10,20 @@ from flask_babel import get_locale
 from flask_limiter.util import get_remote_address
 
 from portal import clock
-from portal.chat import sessions, tickets
+from portal.chat import intents, sessions, tickets
 from portal.chat.services import DEFAULT_LOCALE, MAX_MESSAGE, chat
 from portal.extensions import db, limiter
 from portal.indexing.backend import EXTENSION
 
 bp = Blueprint("chat", __name__)
+
+
+@bp.record_once
+def _fit_the_intent_model(state: Any) -> None:
+    """The intent model is fitted once per process from train.jsonl (about 2 s): begin when the app is built, so the
+    first question does not wait for it (tests fit it on first use)."""
+    if not state.app.testing:
+        threading.Thread(target=intents.model, name="chat-intent-model", daemon=True).start()
 
 
 def search_backend() -> Any:

@@ -13,6 +13,10 @@
   var MAX_LOG = 40;
   var max = parseInt(root.getAttribute("data-max"), 10) || 500;
   var text = function (name) { return root.getAttribute("data-" + name) || ""; };
+  // The first quick replies, translated by the server (the same as the chat's main menu).
+  var menu = function () {
+    try { return JSON.parse(text("menu") || "[]"); } catch (e) { return []; }
+  };
 
   var link = document.getElementById("chat-launcher");
   var panel = document.getElementById("chat-panel");
@@ -167,13 +171,7 @@
         history.forEach(render);
       } else {
         render({ who: "bot", text: text("welcome") });
-        suggest([
-          { title: "查询企业信用", payload: "我想查一家公司" },
-          { title: "信用修复", payload: "怎么申请信用修复" },
-          { title: "异议申请", payload: "信息有错误怎么提异议" },
-          { title: "进度查询", payload: "查询我的申请进度" },
-          { title: "转人工", payload: "转人工" }
-        ]);
+        suggest(menu());
       }
     }
     input.focus();

@@ -1,8 +1,8 @@
 """Shared mechanics of the chat evaluation sets (tests/chat/eval*.jsonl).
 
-An item is {"text", "intent", "facts", "absent" (optional)}: the answer is correct when every fact occurs in the JSON
-answer and no "absent" string does (e.g. a non-public 文号 or an unmasked name). Each question starts a fresh
-conversation.
+An item is {"text", "intent", "facts", "absent" (optional), "before" (optional)}: the answer is correct when every fact
+occurs in the JSON answer and no "absent" string does (e.g. a non-public 文号 or an unmasked name). Each question starts
+a fresh conversation; the messages of "before" are sent first in it (questions that refer to earlier turns).
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ class Result:
     total: int
     right_intent: int = 0
     right_answer: int = 0
+    with_facts: int = 0  # items that name facts (the others only check the intent and "absent")
+    right_facts: int = 0
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     misses: list[tuple[str, str, str, str]] = field(default_factory=list)
 
@@ -52,10 +54,15 @@ class Result:
     def correctness(self) -> float:
         return self.right_answer / self.total
 
+    @property
+    def fact_accuracy(self) -> float:
+        """Answer facts over the items that name some (an intent-only item would count as right for free)."""
+        return self.right_facts / max(self.with_facts, 1)
+
     def summary(self, label: str) -> str:
         lines = [
             f"{label}: intent accuracy {self.accuracy:.1%}, answer correctness {self.correctness:.1%} "
-            f"on {self.total} questions"
+            f"on {self.total} questions, answer facts {self.fact_accuracy:.1%} on {self.with_facts}"
         ]
         for expected in INTENTS:
             row = {got: n for (want, got), n in sorted(self.confusion.items()) if want == expected and n}
@@ -73,15 +80,20 @@ def evaluate(bot: Bot, items: list[dict[str, Any]]) -> Result:
     result = Result(total=len(items))
     for item in items:
         bot.sid = None  # each question starts a fresh conversation
+        for earlier in item.get("before", ()):
+            bot(earlier)
         answer = bot(item["text"])
         result.confusion[(item["intent"], answer["intent"])] += 1
         result.right_intent += answer["intent"] == item["intent"]
         dumped = json.dumps(answer, ensure_ascii=False)
         lacking = [fact for fact in item["facts"] if fact not in dumped]
         leaked = [text for text in item.get("absent", ()) if text in dumped]
-        if not lacking and not leaked:
-            result.right_answer += 1
-        else:
+        right = not lacking and not leaked
+        result.right_answer += right
+        if item["facts"]:
+            result.with_facts += 1
+            result.right_facts += right
+        if not right or answer["intent"] != item["intent"]:
             why = ("lacks " + ",".join(lacking) if lacking else "") + (" leaks " + ",".join(leaked) if leaked else "")
             result.misses.append(
                 (item["text"], f"{item['intent']}->{answer['intent']}", why.strip(), answer["reply"]["text"][:70])

@@ -127,9 +127,9 @@ def test_two_failures_in_a_row_hand_off(bot: Bot) -> None:
 
 def test_classification_is_deterministic() -> None:
     from portal.chat.intents import load_training
-    from portal.chat.nlp import NaiveBayes
+    from portal.chat.nlp import IntentModel
 
-    a, b = NaiveBayes().fit(load_training()), NaiveBayes().fit(load_training())
+    a, b = IntentModel().fit(load_training()), IntentModel().fit(load_training())
     for text in ("信用修复怎么办", "查一下公司", "天气"):
         assert a.predict(text) == b.predict(text)
 
@@ -150,3 +150,20 @@ def test_subject_names_are_looked_up_in_the_search_index(examples: Flask, bot: B
         assert all(f.profile.subject.name not in ("王小明", "株洲示例商贸有限公司") for f in hits)
     answer = bot("查一下株洲示例燃气有限公司")
     assert answer["cards"][0]["url"] == "/subjects/91430202MA4Q7K3C8H"
+
+
+def test_the_fast_path_equals_sklearn() -> None:
+    """IntentModel builds the TF-IDF row and applies the fitted numbers itself: the same probabilities as the
+    scikit-learn feature union and calibrated classifier it was fitted with."""
+    import numpy as np
+
+    from portal.chat.intents import model
+    from portal.chat.nlp import normalise
+
+    fitted = model()
+    texts = ["信用修复怎么办", "株洲示例食品有限公司有没有处罚", "今天天气怎么样", "what is the red list", "转人工"]
+    texts.append("☃")
+    matrix = fitted.features.transform([normalise(t) for t in texts])
+    ours = np.array([fitted.probabilities(t) for t in texts])
+    assert np.allclose(ours, fitted.model.predict_proba(matrix))
+    assert fitted.predict("☃")[2] == 0  # no known character n-gram: out of scope
