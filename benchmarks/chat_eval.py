@@ -29,7 +29,7 @@ def main() -> int:
     from portal import clock, create_app
     from portal.extensions import db
     from portal.importers.run import import_file
-    from portal.services.setup import load_list_types, load_measures
+    from portal.db_setup import load_list_types, load_measures
     from tests.chat.conftest import Bot
     from tests.chat.evaluation import evaluate, index_examples, load
     from tests.conftest import DATA, TODAY
