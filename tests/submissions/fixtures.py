@@ -215,3 +215,22 @@ def act(client: FlaskClient, submission_id: int, action: str, reason: str = "经
     data.update({f"{action}-{k}": v for k, v in extra.items()})
     url = f"/review/{submission_id}/remind" if action == "remind" else f"/review/{submission_id}/act/{action}"
     return client.post(url, data=data)
+
+
+def build_pdf(*objects: bytes) -> bytes:
+    """A PDF whose catalog is object 1 and whose other objects follow in order, with a correct xref table."""
+    body = b"%PDF-1.7\n"
+    offsets = []
+    for number, obj in enumerate((b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>",
+                                  *objects), start=1):  # fmt: skip
+        offsets.append(len(body))
+        body += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(body)
+    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(offsets) + 1)
+    body += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    body += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(offsets) + 1, xref)
+    return body
+
+
+def stream(data: bytes, filters: bytes) -> bytes:
+    return b"<< /Length %d /Filter %s >>\nstream\n" % (len(data), filters) + data + b"\nendstream"

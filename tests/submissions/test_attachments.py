@@ -28,10 +28,12 @@ from tests.submissions.fixtures import (
     PDF,
     PNG,
     SERIOUS_NO,
+    build_pdf,
     file,
     fill,
     penalty_id,
     staff_client,
+    stream,
     submission,
 )
 
@@ -61,9 +63,8 @@ def _pdf_with(body: bytes) -> bytes:
 
 
 def _deflated_js_pdf() -> bytes:
-    stream = zlib.compress(b"<< /S /JavaScript /JS (app.alert(1)) >>")
-    return _pdf_with(b"1 0 obj\n<< /Filter /FlateDecode /Length %d >>\nstream\n" % len(stream) + stream +
-                     b"\nendstream\nendobj")  # fmt: skip
+    """A well-formed PDF (with an xref table) whose JavaScript is only inside a Flate stream."""
+    return build_pdf(stream(zlib.compress(b"<< /S /JavaScript /JS (app.alert(1)) >>"), b"/FlateDecode"))
 
 
 def _post(client: FlaskClient, *files: tuple[io.BytesIO, str]):  # type: ignore[no-untyped-def]

@@ -14,29 +14,10 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from portal.submissions import pdf_check, uploads
-from tests.submissions.fixtures import OBJECTION, SERIOUS_NO, file, fill, penalty_id
+from tests.submissions.fixtures import OBJECTION, SERIOUS_NO, build_pdf, file, fill, penalty_id, stream
 
 ACTION = b"<< /Type /Action /S /JavaScript /JS (app.alert(1)) >>"
 HARMLESS = b"BT /F1 12 Tf 72 712 Td (Hello) Tj ET"
-
-
-def build_pdf(*objects: bytes) -> bytes:
-    """A PDF whose catalog is object 1 and whose other objects follow in order, with a correct xref table."""
-    body = b"%PDF-1.7\n"
-    offsets = []
-    for number, obj in enumerate((b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>",
-                                  *objects), start=1):  # fmt: skip
-        offsets.append(len(body))
-        body += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
-    xref = len(body)
-    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(offsets) + 1)
-    body += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    body += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(offsets) + 1, xref)
-    return body
-
-
-def stream(data: bytes, filters: bytes) -> bytes:
-    return b"<< /Length %d /Filter %s >>\nstream\n" % (len(data), filters) + data + b"\nendstream"
 
 
 def ascii_hex(data: bytes) -> bytes:
