@@ -27,9 +27,9 @@ def main() -> int:
     args = parser.parse_args()
 
     from portal import clock, create_app
+    from portal.db_setup import load_list_types, load_measures
     from portal.extensions import db
     from portal.importers.run import import_file
-    from portal.db_setup import load_list_types, load_measures
     from tests.chat.conftest import Bot
     from tests.chat.evaluation import evaluate, index_examples, load
     from tests.conftest import DATA, TODAY

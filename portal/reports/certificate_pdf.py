@@ -13,13 +13,22 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table
 
 from portal.reports import fonts
 from portal.reports.certificate import CertificateDocument
 from portal.reports.certificate_labels import filter_lines, type_label
-from portal.reports.page import GRID, INK, QrCode, page_canvas
-from portal.reports.pdf import BODY_W, HEAD_BG, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, _fmt_time, _grid_style, _p, _styles
+from portal.reports.page import page_canvas
+from portal.reports.pdf import (
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    _fmt_time,
+    _grid_style,
+    _p,
+    _styles,
+    identity_table,
+)
 
 COLUMNS = (12 * mm, 24 * mm, 58 * mm, 30 * mm, 28 * mm, 18 * mm)  # 170 mm
 
@@ -39,23 +48,7 @@ def _identity(doc: CertificateDocument, st: dict[str, Any]) -> Table:
         (_("Results found"), str(doc.total)),
         (_("Verification code"), doc.code),
     ]
-    qr_cell = [QrCode(doc.verify_url, 34 * mm), _p(_("Scan to verify"), st["cell_center"])]
-    data = [[_p(label, st["label"]), _p(value, st["base"]), qr_cell if i == 0 else ""] for i, (label, value) in
-            enumerate(rows)]  # fmt: skip
-    table = Table(data, colWidths=(36 * mm, BODY_W - 36 * mm - 42 * mm, 42 * mm))
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), st["base"].fontName),
-        ("SPAN", (2, 0), (2, len(rows) - 1)),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ALIGN", (2, 0), (2, -1), "CENTER"),
-        ("BOX", (0, 0), (-1, -1), 0.8, INK),
-        ("INNERGRID", (0, 0), (1, -1), 0.4, GRID),
-        ("LINEBEFORE", (2, 0), (2, -1), 0.4, GRID),
-        ("BACKGROUND", (0, 0), (0, -1), HEAD_BG),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))  # fmt: skip
-    return table
+    return identity_table(rows, doc.verify_url, st, label_width=36 * mm)
 
 
 def _results(doc: CertificateDocument, st: dict[str, Any]) -> Table:

@@ -77,23 +77,12 @@ def _fmt_date(value: str | date | None) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
-def _identity(doc: Document, st: dict[str, ParagraphStyle]) -> Table:
-    s = doc.subject
-    rows = [
-        (_("Subject name"), s["name"]),
-        (_("Unified social credit code"), s.get("uscc") or _("None")),
-        (_("Legal representative or operator"), s.get("legal_rep") or _("Not given")),
-        (_("Report number"), doc.report_no),
-        (_("Issued at"), _fmt_time(doc.issued_at)),
-        (_("Data as of"), _fmt_time(doc.data_as_of)),
-        (_("Valid until"), doc.valid_until.isoformat()),
-        (_("Verification code"), doc.code),
-    ]
-    qr_size = 34 * mm
-    qr_cell = [QrCode(doc.verify_url, qr_size), _p(_("Scan to verify"), st["cell_center"])]
+def identity_table(rows: list[tuple[str, str]], verify_url: str, st: dict[str, Any], *, label_width: float) -> Table:
+    """The boxed head of a signed document: label/value rows beside the QR code that opens its /verify page."""
+    qr_cell = [QrCode(verify_url, 34 * mm), _p(_("Scan to verify"), st["cell_center"])]
     data = [[_p(label, st["label"]), _p(value, st["base"]), qr_cell if i == 0 else ""] for i, (label, value) in
             enumerate(rows)]  # fmt: skip
-    table = Table(data, colWidths=(40 * mm, BODY_W - 40 * mm - 42 * mm, 42 * mm))
+    table = Table(data, colWidths=(label_width, BODY_W - label_width - 42 * mm, 42 * mm))
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), st["base"].fontName),
         ("SPAN", (2, 0), (2, len(rows) - 1)),
@@ -107,6 +96,21 @@ def _identity(doc: Document, st: dict[str, ParagraphStyle]) -> Table:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]))  # fmt: skip
     return table
+
+
+def _identity(doc: Document, st: dict[str, ParagraphStyle]) -> Table:
+    s = doc.subject
+    rows = [
+        (_("Subject name"), s["name"]),
+        (_("Unified social credit code"), s.get("uscc") or _("None")),
+        (_("Legal representative or operator"), s.get("legal_rep") or _("Not given")),
+        (_("Report number"), doc.report_no),
+        (_("Issued at"), _fmt_time(doc.issued_at)),
+        (_("Data as of"), _fmt_time(doc.data_as_of)),
+        (_("Valid until"), doc.valid_until.isoformat()),
+        (_("Verification code"), doc.code),
+    ]
+    return identity_table(rows, doc.verify_url, st, label_width=40 * mm)
 
 
 def _summary(doc: Document, st: dict[str, ParagraphStyle]) -> Table:
