@@ -119,12 +119,28 @@ RECORD_KIND_LABELS = {
     RecordKind.PENALTY: _l("Administrative penalties"),
     RecordKind.PERMIT: _l("Administrative permits"),
     RecordKind.LIST_ENTRY: _l("Credit list entries"),
+    RecordKind.COERCION: _l("Administrative coercion"),
 }
 RECORD_KIND_SINGULAR_LABELS = {
     RecordKind.PENALTY: _l("Administrative penalty"),
     RecordKind.PERMIT: _l("Administrative permit"),
     RecordKind.LIST_ENTRY: _l("Credit list entry"),
+    RecordKind.COERCION: _l("Administrative coercion decision"),
 }
+# 强制类别 (data-standard §12): stored in Chinese, shown in the interface language.
+COERCION_CATEGORY_LABELS = {
+    "查封场所、设施或者财物": _l("Sealing up of premises, facilities or property"),
+    "扣押财物": _l("Seizure of property"),
+    "冻结存款、汇款": _l("Freezing of deposits or remittances"),
+    "其他行政强制措施": _l("Other coercive measure"),
+    "加处罚款或者滞纳金": _l("Additional fine or late payment charge"),
+    "划拨存款、汇款": _l("Transfer of deposits or remittances"),
+    "拍卖或者依法处理查封、扣押的场所、设施或者财物": _l("Auction or disposal of sealed or seized property"),
+    "排除妨碍、恢复原状": _l("Removal of obstruction or restoration"),
+    "代履行": _l("Performance by substitute"),
+    "其他强制执行方式": _l("Other means of enforcement"),
+}
+COERCION_STATE_LABELS = {"in_force": _l("In force"), "lifted": _l("Lifted")}
 
 
 def labels_in(locale: str, labels: Mapping[Any, Any]) -> dict[str, str]:

@@ -24,15 +24,19 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from portal import kind_outputs as out
+from portal import kind_outputs_more as more
 from portal import urls
 from portal.domain.kinds import RecordKind
 from portal.i18n import RECORD_KIND_LABELS, RECORD_KIND_SINGULAR_LABELS
 from portal.importers.cells import RowReader
 from portal.importers.checks import RowCheck, list_catalogue_check
 from portal.importers.formats import LIST_FORMAT, PENALTY_FORMAT, PERMIT_FORMAT, Format
+from portal.importers.formats_more import COERCION_FORMAT
 from portal.importers.records import ParsedRow, parse_list_entry, parse_penalty, parse_permit
+from portal.importers.records_more import parse_coercion
 from portal.indexing.fields import IndexFields, decision_fields, list_entry_fields
-from portal.models import ListEntry, Penalty, Permit, Subject
+from portal.models import Coercion, ListEntry, Penalty, Permit, Subject
+from portal.public.export_more import coercion_headers, coercion_row
 from portal.public.export_rows import (
     Labels,
     list_entry_headers,
@@ -46,6 +50,7 @@ from portal.public.forms import Filters
 from portal.public.kind_queries import (
     Conditions,
     Scope,
+    coercion_filters,
     list_entry_counts,
     list_entry_filters,
     penalty_filters,
@@ -63,6 +68,7 @@ from portal.public.presenters import (
     present_permit,
     present_permit_detail,
 )
+from portal.public.presenters_more import coercion_text, present_coercion, present_coercion_detail
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +229,39 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         listing_filters=list_entry_filters,
         profile_counts=list_entry_counts,  # one count per list category (红名单 …), as profiles show them
         export_title=_l("Lists"),
+    ),
+    RecordKind.COERCION: KindSpec(
+        kind=RecordKind.COERCION,
+        model=Coercion,
+        key_columns=("doc_key",),
+        import_format=COERCION_FORMAT,
+        parse_row=parse_coercion,
+        present=present_coercion,
+        present_detail=present_coercion_detail,
+        searchable_text=coercion_text,
+        index_fields=decision_fields,  # typed "coercion", found by its 行政强制决定书文号
+        detail_endpoint="public.coercion",
+        index_endpoint="public.coercions",
+        export_endpoint="public.coercions_export",
+        export_name="coercions",
+        api_name="coercions",
+        text_column="reason",
+        summary_attr="reason",
+        repairable=False,  # objection only (DOMAIN §19)
+        report_rank=4,  # 行政管理信息, after the lists
+        stopped_text=more.coercions_stopped,
+        upstream_row=more.coercion_upstream_row,
+        report_entry=more.coercion_report_entry,
+        report_cells=more.coercion_report_cells,
+        api_fields=(
+            ("decision_no", "title"),
+            ("reason", "summary"),
+            ("coercion_types", "tags"),
+            ("state", "state"),
+        ),  # fmt: skip
+        export_headers=coercion_headers,
+        export_row=coercion_row,
+        listing_filters=coercion_filters,
     ),
 }
 

@@ -137,6 +137,15 @@ def schemas() -> dict[str, Any]:
                 "state": {**NULLABLE_STRING, "description": "1 有效 (valid), 2 无效 (invalid)"},
             }
         ),
+        "CoercionRecord": obj(
+            {
+                **_record_base(),
+                "decision_no": STRING,
+                "reason": STRING,
+                "coercion_types": {"type": "array", "items": STRING, "description": "强制类别 (data-standard §12)"},
+                "state": {"type": "string", "enum": ["in_force", "lifted"]},
+            }
+        ),
         "ListEntryRecord": obj(
             {
                 **_record_base(),
@@ -163,6 +172,7 @@ def schemas() -> dict[str, Any]:
                 "penalties": {"type": "array", "items": ref("PenaltyRecord")},
                 "permits": {"type": "array", "items": ref("PermitRecord")},
                 "lists": {"type": "array", "items": ref("ListEntryRecord")},
+                "coercions": {"type": "array", "items": ref("CoercionRecord")},
             }
         ),
         "SubmissionStatus": obj(

@@ -7,6 +7,7 @@ from portal.models.catalogue import ListType, Measure
 from portal.models.challenge import UsedChallenge
 from portal.models.chat import ChatHandoff
 from portal.models.cms import Page, PageRevision
+from portal.models.coercion import Coercion
 from portal.models.enterprise import BindingDocument, EnterpriseAccount, SubjectBinding
 from portal.models.follow import Follow, Subscriber
 from portal.models.history import HolidayOverride, ImportBatch, RecordHistory, RejectedRow, SearchOutbox
@@ -31,6 +32,7 @@ __all__ = [
     "CheckFeedback",
     "CheckHit",
     "CheckedSubject",
+    "Coercion",
     "CreditCheck",
     "CreditReport",
     "Department",

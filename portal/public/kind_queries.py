@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from portal.domain.kinds import ListCategory
-from portal.models import ListEntry, Penalty, Permit
+from portal.models import Coercion, ListEntry, Penalty, Permit
 from portal.public.forms import Filters
 
 Conditions = list[sa.ColumnElement[bool]]
@@ -46,6 +46,18 @@ def permit_filters(f: Filters, scope: Scope) -> Conditions:
         where.append(Permit.category == f.category)
     if f.state:
         where.append(Permit.state == f.state)
+    return where
+
+
+def coercion_filters(f: Filters, scope: Scope) -> Conditions:
+    """强制类别 (one of the record's categories) and whether the coercion has been lifted."""
+    where: Conditions = []
+    if f.category:
+        where.append(Coercion.categories.contains(f.category, autoescape=True))
+    if f.state == "lifted":
+        where.append(Coercion.lifted_on.is_not(None))
+    elif f.state == "in_force":
+        where.append(Coercion.lifted_on.is_(None))
     return where
 
 

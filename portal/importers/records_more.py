@@ -1,0 +1,70 @@
+"""Row rules of the further kinds of credit information (data-standard §10–§14): RowReader -> ParsedRow."""
+
+from __future__ import annotations
+
+import re
+
+from portal.domain import publicity_more, text
+from portal.domain.kinds import COERCION_CATEGORIES, COERCION_NOT_COLLECTED
+from portal.importers.cells import RowReader
+from portal.importers.records import ParsedRow, _source
+from portal.importers.subjects import read_record_subject
+
+# 强制类别 values themselves contain 、 and commas, so only semicolons separate them (data-standard §12).
+_SEMICOLONS = re.compile(r"[;；]")
+
+
+def _coercion_categories(r: RowReader) -> list[str]:
+    column = "强制类别"
+    found: list[str] = []
+    for part in _SEMICOLONS.split(r.text(column, required=True)):
+        value = part.strip()
+        if not value or value in found:
+            continue
+        found.append(value)
+        if value == COERCION_NOT_COLLECTED:
+            r.reasons.append("不予归集：限制人身自由")
+        elif value not in COERCION_CATEGORIES:
+            r.reasons.append(f"{column}取值无效：{value}（允许：{'、'.join(COERCION_CATEGORIES)}）")
+    return found
+
+
+def parse_coercion(r: RowReader) -> ParsedRow | None:
+    """data-standard §12; public by DOMAIN §19 (organisations and 个体工商户 only)."""
+    subject = read_record_subject(r)
+    doc_no = r.text("行政强制决定书文号", required=True)
+    categories = _coercion_categories(r)
+    decided_on = r.past_date("决定日期")
+    term_until = r.date("强制期限至")
+    lifted_on = r.date("解除日期")
+    r.end_not_before(term_until, decided_on, "强制期限至", "决定日期")
+    r.end_not_before(lifted_on, decided_on, "解除日期", "决定日期")
+    values: dict[str, object] = {
+        "doc_no": doc_no,
+        "doc_key": text.doc_no_key(doc_no),
+        "categories": "；".join(categories),
+        "reason": r.text("强制事由", required=True),
+        "basis": r.text("强制依据", required=True),
+        "content": r.text("强制内容", required=True),
+        "property_info": r.optional("涉及财物"),
+        "lift_reason": r.optional("解除原因"),
+        "authority_name": r.text("实施机关", required=True),
+        "authority_uscc": r.uscc("实施机关统一社会信用代码", required=True),
+        **_source(r),
+    }
+    if subject is None or decided_on is None or not r.ok:
+        return None
+    if lifted_on is not None and not values["lift_reason"]:
+        r.warn("已填写解除日期，但解除原因为空")
+    public_from, public_until = publicity_more.coercion_window(decided_on, lifted_on)
+    values.update(
+        decided_on=decided_on,
+        term_until=term_until,
+        lifted_on=lifted_on,
+        public_from=public_from,
+        public_until=public_until,
+    )
+    key = (str(values["doc_key"]), subject.ident)
+    row = ParsedRow(r.line_no, key, subject, values, decided_on)
+    row.hold = publicity_more.organisations_only_hold(subject.kind)
+    return row

@@ -1,0 +1,38 @@
+"""The per-kind outputs (portal/kind_outputs.py) of the further kinds of credit information: the follow digest's
+line, the staff CSV row for upstream sync, and the credit report's entry and PDF cells. A leaf, like kind_outputs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
+from portal.kind_outputs import Clean, UpstreamLabels, _iso, _upstream_subject
+from portal.models import Coercion, Subject
+
+
+def coercions_stopped(count: int) -> str:
+    return ngettext("%(num)s administrative coercion is no longer publicly displayed.",
+                    "%(num)s administrative coercions are no longer publicly displayed.", count)  # fmt: skip
+
+
+def coercion_upstream_row(r: Coercion, s: Subject, zh: UpstreamLabels) -> list[object]:
+    """The data-standard §12 columns, in its order."""
+    return [*_upstream_subject(s, zh), r.doc_no, r.categories, r.reason, r.basis, r.content, r.property_info,
+            r.decided_on, r.term_until, r.lifted_on, r.lift_reason, r.authority_name, r.authority_uscc,
+            r.source_name, r.source_uscc, r.remarks]  # fmt: skip
+
+
+def coercion_report_entry(c: Coercion, status: str, marks: list[str], clean: Clean) -> dict[str, Any]:
+    return {
+        "kind": "coercion", "id": c.id, "title": c.doc_no, "date": _iso(c.decided_on), "authority": c.authority_name,
+        "summary": clean(c.reason), "content": clean(c.content), "types": c.categories,
+        "lifted_on": _iso(c.lifted_on), "public_until": _iso(c.public_until), "status": status, "marks": marks,
+    }  # fmt: skip
+
+
+def coercion_report_cells(r: dict[str, Any]) -> tuple[str, str, str]:
+    lifted = _("Lifted on %(date)s", date=r["lifted_on"]) if r.get("lifted_on") else ""
+    parts = [r["types"], r["summary"], r["content"]]
+    return r["title"], "；".join(p for p in parts if p), lifted

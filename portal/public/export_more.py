@@ -1,0 +1,27 @@
+"""CSV/XLSX export columns of the further kinds of credit information, built from their detail presenters (masked),
+as portal/public/export_rows.py does for 双公示 and lists. A leaf module: portal/kinds.py names these functions."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+
+from portal.public.export_rows import Labels, _counterpart_columns, _source_columns, _subject
+from portal.public.presenters_more import CoercionDetail
+
+
+def coercion_headers() -> list[str]:
+    return [
+        *_counterpart_columns(), _("Coercion decision number"), _("Type of coercion"), _("Reason for the coercion"),
+        _("Legal basis of the coercion"), _("Content of the coercion"), _("Property concerned"),
+        _("Date of the coercion decision"), _("Coercion in force until"), _("Date lifted"), _("Reason for lifting"),
+        _("Enforcing authority"), _("Enforcing authority USCC"), *_source_columns(), _("Publicity end date"),
+        _("Publicity status"), _("Remarks"), _("Link"),
+    ]  # fmt: skip
+
+
+def coercion_row(d: CoercionDetail, lb: Labels, link: str) -> list[object]:
+    return [
+        *_subject(d, lb), d.doc_no, "；".join(d.categories), d.reason, d.basis, d.content, d.property_info,
+        d.decided_on, d.term_until, d.lifted_on, d.lift_reason, d.authority_name, d.authority_uscc, d.source_name,
+        d.source_uscc, d.public_until, lb.status.get(d.status, d.status), d.remarks, f"{link}{d.id}",
+    ]  # fmt: skip

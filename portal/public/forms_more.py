@@ -1,0 +1,16 @@
+"""GET filter forms of the listings of the further kinds of credit information (see portal/public/forms.py)."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+from portal.i18n import COERCION_CATEGORY_LABELS, COERCION_STATE_LABELS
+from portal.public.forms import ListingForm, _all, _select
+
+
+class CoercionFilterForm(ListingForm):
+    category = _select(_l("Type of coercion"), _all(_l("All types")) + list(COERCION_CATEGORY_LABELS.items()))
+    state = _select(_l("Lifted or in force"), _all(_l("All")) + list(COERCION_STATE_LABELS.items()))
+
+    def _extra(self) -> dict[str, str]:
+        return {"category": self.category.data or "", "state": self.state.data or ""}

@@ -1,0 +1,82 @@
+"""Public (masked) presenters of the further kinds of credit information (DOMAIN §19), by the rules of
+portal/public/presenters.py: no ID number, masked personal names, free text scrubbed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from portal.domain.kinds import RecordKind
+from portal.models import Coercion, Subject
+from portal.public.presenters import PublicRecord, PublicSubject, _joined, present_subject, scrub
+
+_SEMICOLONS = re.compile(r"[;；]")
+
+
+def split_categories(value: str) -> tuple[str, ...]:
+    """强制类别 as stored (joined with ；): its values contain 、 themselves."""
+    return tuple(part for part in (p.strip() for p in _SEMICOLONS.split(value)) if part)
+
+
+@dataclass(frozen=True, slots=True)
+class CoercionDetail:
+    id: int
+    subject: PublicSubject
+    doc_no: str
+    categories: tuple[str, ...]
+    reason: str
+    basis: str
+    content: str
+    property_info: str | None
+    decided_on: date
+    term_until: date | None
+    lifted_on: date | None
+    lift_reason: str | None
+    authority_name: str
+    authority_uscc: str
+    source_name: str
+    source_uscc: str
+    public_until: date | None
+    status: str
+    remarks: str | None
+    kind: RecordKind = RecordKind.COERCION
+
+
+def coercion_text(record: Coercion, subject: Subject) -> str:
+    """强制事由 and 强制内容 of a coercion, scrubbed (the spec's `searchable_text`)."""
+    return _joined((record.reason, record.content), subject)
+
+
+def present_coercion(record: Coercion, subject: Subject) -> PublicRecord:
+    categories = split_categories(record.categories)
+    return PublicRecord(
+        RecordKind.COERCION, record.id, record.doc_no, scrub(record.reason, subject) or "", record.decided_on,
+        record.public_until, record.status.value, categories[0] if categories else None, record.authority_name,
+        present_subject(subject), categories, state="lifted" if record.lifted_on else "in_force",
+    )  # fmt: skip
+
+
+def present_coercion_detail(record: Coercion, subject: Subject, public: PublicSubject | None = None) -> CoercionDetail:
+    """`public`: the subject already presented (exports present each subject once)."""
+    return CoercionDetail(
+        id=record.id,
+        subject=public or present_subject(subject),
+        doc_no=record.doc_no,
+        categories=split_categories(record.categories),
+        reason=scrub(record.reason, subject) or "",
+        basis=record.basis,
+        content=scrub(record.content, subject) or "",
+        property_info=scrub(record.property_info, subject),
+        decided_on=record.decided_on,
+        term_until=record.term_until,
+        lifted_on=record.lifted_on,
+        lift_reason=scrub(record.lift_reason, subject),
+        authority_name=record.authority_name,
+        authority_uscc=record.authority_uscc,
+        source_name=record.source_name,
+        source_uscc=record.source_uscc,
+        public_until=record.public_until,
+        status=record.status.value,
+        remarks=scrub(record.remarks, subject),
+    )

@@ -1,0 +1,32 @@
+"""Views of the further kinds of credit information: listings with filters, CSV/XLSX exports, record pages.
+
+Thin wrappers over the generic listing, export and detail code of views_records.py.
+"""
+
+from __future__ import annotations
+
+from flask import abort, render_template, request
+
+from portal import clock
+from portal.domain.kinds import RecordKind
+from portal.extensions import db
+from portal.public import exports, records
+from portal.public.forms_more import CoercionFilterForm
+from portal.public.views_records import export, filtered_page
+
+
+def coercions():  # type: ignore[no-untyped-def]
+    form = CoercionFilterForm(formdata=request.args)
+    found, status = filtered_page(RecordKind.COERCION, form)
+    return render_template("public/coercions.html", form=form, page=found, limits=exports.EXPORT_LIMITS), status
+
+
+def coercions_export(fmt: str):  # type: ignore[no-untyped-def]
+    return export(RecordKind.COERCION, CoercionFilterForm(formdata=request.args), fmt)
+
+
+def coercion(record_id: int):  # type: ignore[no-untyped-def]
+    detail = records.detail(db.session, clock.today(), RecordKind.COERCION, record_id)
+    if detail is None:
+        abort(404)
+    return render_template("public/coercion.html", r=detail)
