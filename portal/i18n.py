@@ -120,12 +120,14 @@ RECORD_KIND_LABELS = {
     RecordKind.PERMIT: _l("Administrative permits"),
     RecordKind.LIST_ENTRY: _l("Credit list entries"),
     RecordKind.COERCION: _l("Administrative coercion"),
+    RecordKind.HONOUR: _l("Honours and rewards"),
 }
 RECORD_KIND_SINGULAR_LABELS = {
     RecordKind.PENALTY: _l("Administrative penalty"),
     RecordKind.PERMIT: _l("Administrative permit"),
     RecordKind.LIST_ENTRY: _l("Credit list entry"),
     RecordKind.COERCION: _l("Administrative coercion decision"),
+    RecordKind.HONOUR: _l("Honour or reward"),
 }
 # 强制类别 (data-standard §12): stored in Chinese, shown in the interface language.
 COERCION_CATEGORY_LABELS = {
@@ -141,6 +143,13 @@ COERCION_CATEGORY_LABELS = {
     "其他强制执行方式": _l("Other means of enforcement"),
 }
 COERCION_STATE_LABELS = {"in_force": _l("In force"), "lifted": _l("Lifted")}
+HONOUR_LEVEL_LABELS = {  # 荣誉等级 (data-standard §13)
+    "国家级": _l("National"),
+    "省级": _l("Provincial"),
+    "市级": _l("Municipal"),
+    "区县级": _l("District or county"),
+    "其他": _l("Other"),
+}
 
 
 def labels_in(locale: str, labels: Mapping[Any, Any]) -> dict[str, str]:

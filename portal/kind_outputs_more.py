@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from portal.kind_outputs import Clean, UpstreamLabels, _iso, _upstream_subject
-from portal.models import Coercion, Subject
+from portal.models import Coercion, Honour, Subject
 
 
 def coercions_stopped(count: int) -> str:
@@ -36,3 +36,28 @@ def coercion_report_cells(r: dict[str, Any]) -> tuple[str, str, str]:
     lifted = _("Lifted on %(date)s", date=r["lifted_on"]) if r.get("lifted_on") else ""
     parts = [r["types"], r["summary"], r["content"]]
     return r["title"], "；".join(p for p in parts if p), lifted
+
+
+def honours_stopped(count: int) -> str:
+    return ngettext("%(num)s honour is no longer publicly displayed.",
+                    "%(num)s honours are no longer publicly displayed.", count)  # fmt: skip
+
+
+def honour_upstream_row(r: Honour, s: Subject, zh: UpstreamLabels) -> list[object]:
+    """The data-standard §13 columns, in its order."""
+    return [*_upstream_subject(s, zh), r.honour_name, r.level, r.content, r.doc_no, r.authority_name,
+            r.authority_uscc, r.granted_on, r.valid_until, r.revoked_on, r.revoke_reason, r.source_name,
+            r.source_uscc, r.remarks]  # fmt: skip
+
+
+def honour_report_entry(h: Honour, status: str, marks: list[str], clean: Clean) -> dict[str, Any]:
+    return {
+        "kind": "honour", "id": h.id, "title": h.honour_name, "date": _iso(h.granted_on),
+        "authority": h.authority_name, "summary": clean(h.content), "doc_no": h.doc_no, "level": h.level,
+        "valid_until": _iso(h.valid_until), "public_until": _iso(h.public_until), "status": status, "marks": marks,
+    }  # fmt: skip
+
+
+def honour_report_cells(r: dict[str, Any]) -> tuple[str, str, str]:
+    until = _("Valid until %(date)s", date=r["valid_until"]) if r.get("valid_until") else ""
+    return f"{r['title']}\n{r['doc_no']}", r["summary"], until

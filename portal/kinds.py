@@ -31,12 +31,12 @@ from portal.i18n import RECORD_KIND_LABELS, RECORD_KIND_SINGULAR_LABELS
 from portal.importers.cells import RowReader
 from portal.importers.checks import RowCheck, list_catalogue_check
 from portal.importers.formats import LIST_FORMAT, PENALTY_FORMAT, PERMIT_FORMAT, Format
-from portal.importers.formats_more import COERCION_FORMAT
+from portal.importers.formats_more import COERCION_FORMAT, HONOUR_FORMAT
 from portal.importers.records import ParsedRow, parse_list_entry, parse_penalty, parse_permit
-from portal.importers.records_more import parse_coercion
+from portal.importers.records_more import parse_coercion, parse_honour
 from portal.indexing.fields import IndexFields, decision_fields, list_entry_fields
-from portal.models import Coercion, ListEntry, Penalty, Permit, Subject
-from portal.public.export_more import coercion_headers, coercion_row
+from portal.models import Coercion, Honour, ListEntry, Penalty, Permit, Subject
+from portal.public.export_more import coercion_headers, coercion_row, honour_headers, honour_row
 from portal.public.export_rows import (
     Labels,
     list_entry_headers,
@@ -51,6 +51,7 @@ from portal.public.kind_queries import (
     Conditions,
     Scope,
     coercion_filters,
+    honour_filters,
     list_entry_counts,
     list_entry_filters,
     penalty_filters,
@@ -68,7 +69,14 @@ from portal.public.presenters import (
     present_permit,
     present_permit_detail,
 )
-from portal.public.presenters_more import coercion_text, present_coercion, present_coercion_detail
+from portal.public.presenters_more import (
+    coercion_text,
+    honour_text,
+    present_coercion,
+    present_coercion_detail,
+    present_honour,
+    present_honour_detail,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +270,39 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         export_headers=coercion_headers,
         export_row=coercion_row,
         listing_filters=coercion_filters,
+    ),
+    RecordKind.HONOUR: KindSpec(
+        kind=RecordKind.HONOUR,
+        model=Honour,
+        key_columns=("honour_key", "doc_key"),
+        import_format=HONOUR_FORMAT,
+        parse_row=parse_honour,
+        present=present_honour,
+        present_detail=present_honour_detail,
+        searchable_text=honour_text,
+        index_fields=decision_fields,  # typed "honour", found by its 授予文件号, faceted by 荣誉等级
+        detail_endpoint="public.honour",
+        index_endpoint="public.honours",
+        export_endpoint="public.honours_export",
+        export_name="honours",
+        api_name="honours",
+        text_column="honour_name",
+        summary_attr="honour_name",
+        repairable=False,  # positive information (DOMAIN §19)
+        report_rank=5,  # 诚实守信相关荣誉信息
+        stopped_text=more.honours_stopped,
+        upstream_row=more.honour_upstream_row,
+        report_entry=more.honour_report_entry,
+        report_cells=more.honour_report_cells,
+        api_fields=(
+            ("doc_no", "title"),
+            ("honour_name", "summary"),
+            ("level", "category"),
+            ("valid_until", "valid_until"),
+        ),  # fmt: skip
+        export_headers=honour_headers,
+        export_row=honour_row,
+        listing_filters=honour_filters,
     ),
 }
 

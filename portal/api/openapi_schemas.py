@@ -146,6 +146,15 @@ def schemas() -> dict[str, Any]:
                 "state": {"type": "string", "enum": ["in_force", "lifted"]},
             }
         ),
+        "HonourRecord": obj(
+            {
+                **_record_base(),
+                "doc_no": STRING,
+                "honour_name": STRING,
+                "level": {**NULLABLE_STRING, "description": "荣誉等级 (data-standard §13)"},
+                "valid_until": {**NULLABLE_DATE, "description": "null = long-term or not given"},
+            }
+        ),
         "ListEntryRecord": obj(
             {
                 **_record_base(),
@@ -173,6 +182,7 @@ def schemas() -> dict[str, Any]:
                 "permits": {"type": "array", "items": ref("PermitRecord")},
                 "lists": {"type": "array", "items": ref("ListEntryRecord")},
                 "coercions": {"type": "array", "items": ref("CoercionRecord")},
+                "honours": {"type": "array", "items": ref("HonourRecord")},
             }
         ),
         "SubmissionStatus": obj(

@@ -48,6 +48,7 @@ class RecordKind(StrEnum):
     PERMIT = "permit"
     LIST_ENTRY = "list"
     COERCION = "coercion"
+    HONOUR = "honour"
 
 
 # 强制类别 (data-standard §12): measures (行政强制法 第9条) and enforcement (第12条), in the standard's order.
@@ -63,3 +64,5 @@ COERCION_ENFORCEMENTS = (
 COERCION_CATEGORIES = COERCION_MEASURES + COERCION_ENFORCEMENTS
 # Restricting personal liberty is a coercive measure too, but this platform does not collect it (data-standard §12).
 COERCION_NOT_COLLECTED = "限制公民人身自由"
+
+HONOUR_LEVELS = ("国家级", "省级", "市级", "区县级", "其他")  # 荣誉等级 (data-standard §13)

@@ -35,3 +35,31 @@ COERCION_MANDATORY = SUBJECT_MANDATORY + (
 )
 
 COERCION_FORMAT = Format("行政强制", COERCION_COLUMNS, COERCION_MANDATORY)
+
+HONOUR_COLUMNS = SUBJECT_COLUMNS + (
+    "荣誉名称",
+    "荣誉等级",
+    "荣誉内容",
+    "授予文件号",
+    "授予单位",
+    "授予单位统一社会信用代码",
+    "授予日期",
+    "有效期至",
+    "撤销日期",
+    "撤销原因",
+    "数据来源单位",
+    "数据来源单位统一社会信用代码",
+    "备注",
+)
+HONOUR_MANDATORY = SUBJECT_MANDATORY + (
+    "荣誉名称",
+    "荣誉内容",
+    "授予文件号",
+    "授予单位",
+    "授予单位统一社会信用代码",
+    "授予日期",
+    "数据来源单位",
+    "数据来源单位统一社会信用代码",
+)
+
+HONOUR_FORMAT = Format("荣誉", HONOUR_COLUMNS, HONOUR_MANDATORY)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from portal.domain import publicity_more, text
-from portal.domain.kinds import COERCION_CATEGORIES, COERCION_NOT_COLLECTED
+from portal.domain.kinds import COERCION_CATEGORIES, COERCION_NOT_COLLECTED, HONOUR_LEVELS
 from portal.importers.cells import RowReader
 from portal.importers.records import ParsedRow, _source
 from portal.importers.subjects import read_record_subject
@@ -68,3 +68,44 @@ def parse_coercion(r: RowReader) -> ParsedRow | None:
     row = ParsedRow(r.line_no, key, subject, values, decided_on)
     row.hold = publicity_more.organisations_only_hold(subject.kind)
     return row
+
+
+def parse_honour(r: RowReader) -> ParsedRow | None:
+    """data-standard §13; public by DOMAIN §19 until 有效期至 (or 授予日期 + 3 years), ended by 撤销日期."""
+    subject = read_record_subject(r)
+    name = r.text("荣誉名称", required=True)
+    level = r.text("荣誉等级")
+    if level and level not in HONOUR_LEVELS:
+        r.reasons.append(f"荣誉等级取值无效：{level}（允许：{'、'.join(HONOUR_LEVELS)}）")
+    doc_no = r.text("授予文件号", required=True)
+    granted_on = r.past_date("授予日期")
+    valid_until = r.date("有效期至", long_term=True)
+    revoked_on = r.date("撤销日期")
+    r.end_not_before(valid_until, granted_on, "有效期至", "授予日期")
+    r.end_not_before(revoked_on, granted_on, "撤销日期", "授予日期")
+    values: dict[str, object] = {
+        "honour_name": name,
+        "honour_key": text.name_key(name),
+        "level": level or None,
+        "content": r.text("荣誉内容", required=True),
+        "doc_no": doc_no,
+        "doc_key": text.doc_no_key(doc_no),
+        "authority_name": r.text("授予单位", required=True),
+        "authority_uscc": r.uscc("授予单位统一社会信用代码", required=True),
+        "revoke_reason": r.optional("撤销原因"),
+        **_source(r),
+    }
+    if subject is None or granted_on is None or not r.ok:
+        return None
+    if revoked_on is not None and not values["revoke_reason"]:
+        r.warn("已填写撤销日期，但撤销原因为空")
+    public_from, public_until = publicity_more.honour_window(granted_on, valid_until, revoked_on)
+    values.update(
+        granted_on=granted_on,
+        valid_until=valid_until,
+        revoked_on=revoked_on,
+        public_from=public_from,
+        public_until=public_until,
+    )
+    key = (str(values["honour_key"]), str(values["doc_key"]), subject.ident)
+    return ParsedRow(r.line_no, key, subject, values, granted_on)

@@ -11,6 +11,7 @@ from portal.models.coercion import Coercion
 from portal.models.enterprise import BindingDocument, EnterpriseAccount, SubjectBinding
 from portal.models.follow import Follow, Subscriber
 from portal.models.history import HolidayOverride, ImportBatch, RecordHistory, RejectedRow, SearchOutbox
+from portal.models.honour import Honour
 from portal.models.joint import ApiKey, CheckedSubject, CheckFeedback, CheckHit, CreditCheck, MeasureRevision
 from portal.models.listing import ListEntry
 from portal.models.penalty import Penalty
@@ -39,6 +40,7 @@ __all__ = [
     "EnterpriseAccount",
     "Follow",
     "HolidayOverride",
+    "Honour",
     "ImportBatch",
     "ListEntry",
     "ListType",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask_babel import gettext as _
 
 from portal.public.export_rows import Labels, _counterpart_columns, _source_columns, _subject
-from portal.public.presenters_more import CoercionDetail
+from portal.public.presenters_more import CoercionDetail, HonourDetail
 
 
 def coercion_headers() -> list[str]:
@@ -24,4 +24,21 @@ def coercion_row(d: CoercionDetail, lb: Labels, link: str) -> list[object]:
         *_subject(d, lb), d.doc_no, "；".join(d.categories), d.reason, d.basis, d.content, d.property_info,
         d.decided_on, d.term_until, d.lifted_on, d.lift_reason, d.authority_name, d.authority_uscc, d.source_name,
         d.source_uscc, d.public_until, lb.status.get(d.status, d.status), d.remarks, f"{link}{d.id}",
+    ]  # fmt: skip
+
+
+def honour_headers() -> list[str]:
+    return [
+        *_counterpart_columns(), _("Name of the honour"), _("Level of the honour"), _("Content of the honour"),
+        _("Granting document number"), _("Granting department"), _("Granting department USCC"),
+        _("Date granted"), _("Valid until"), *_source_columns(), _("Publicity end date"), _("Publicity status"),
+        _("Remarks"), _("Link"),
+    ]  # fmt: skip
+
+
+def honour_row(d: HonourDetail, lb: Labels, link: str) -> list[object]:
+    return [
+        *_subject(d, lb), d.honour_name, d.level, d.content, d.doc_no, d.authority_name, d.authority_uscc,
+        d.granted_on, d.valid_until or lb.long_term, d.source_name, d.source_uscc, d.public_until,
+        lb.status.get(d.status, d.status), d.remarks, f"{link}{d.id}",
     ]  # fmt: skip

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from portal.i18n import COERCION_CATEGORY_LABELS, COERCION_STATE_LABELS
+from portal.i18n import COERCION_CATEGORY_LABELS, COERCION_STATE_LABELS, HONOUR_LEVEL_LABELS
 from portal.public.forms import ListingForm, _all, _select
 
 
@@ -14,3 +14,11 @@ class CoercionFilterForm(ListingForm):
 
     def _extra(self) -> dict[str, str]:
         return {"category": self.category.data or "", "state": self.state.data or ""}
+
+
+class HonourFilterForm(ListingForm):
+    year = _select(_l("Year granted"), _all(_l("All years")))
+    category = _select(_l("Level of the honour"), _all(_l("All levels")) + list(HONOUR_LEVEL_LABELS.items()))
+
+    def _extra(self) -> dict[str, str]:
+        return {"category": self.category.data or ""}

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from portal.domain.kinds import ListCategory
-from portal.models import Coercion, ListEntry, Penalty, Permit
+from portal.models import Coercion, Honour, ListEntry, Penalty, Permit
 from portal.public.forms import Filters
 
 Conditions = list[sa.ColumnElement[bool]]
@@ -59,6 +59,11 @@ def coercion_filters(f: Filters, scope: Scope) -> Conditions:
     elif f.state == "in_force":
         where.append(Coercion.lifted_on.is_(None))
     return where
+
+
+def honour_filters(f: Filters, scope: Scope) -> Conditions:
+    """荣誉等级 of the honour listing."""
+    return [Honour.level == f.category] if f.category else []
 
 
 def list_entry_filters(f: Filters, scope: Scope) -> Conditions:

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from portal.domain.kinds import RecordKind
-from portal.models import Coercion, Subject
-from portal.public.presenters import PublicRecord, PublicSubject, _joined, present_subject, scrub
+from portal.models import Coercion, Honour, Subject
+from portal.public.presenters import PublicRecord, PublicSubject, _joined, _valid_until, present_subject, scrub
 
 _SEMICOLONS = re.compile(r"[;；]")
 
@@ -74,6 +74,61 @@ def present_coercion_detail(record: Coercion, subject: Subject, public: PublicSu
         lift_reason=scrub(record.lift_reason, subject),
         authority_name=record.authority_name,
         authority_uscc=record.authority_uscc,
+        source_name=record.source_name,
+        source_uscc=record.source_uscc,
+        public_until=record.public_until,
+        status=record.status.value,
+        remarks=scrub(record.remarks, subject),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class HonourDetail:
+    id: int
+    subject: PublicSubject
+    honour_name: str
+    level: str | None
+    content: str
+    doc_no: str
+    authority_name: str
+    authority_uscc: str
+    granted_on: date
+    valid_until: date | None  # None = 长期 or not given (then public for three years)
+    source_name: str
+    source_uscc: str
+    public_until: date | None
+    status: str
+    remarks: str | None
+    kind: RecordKind = RecordKind.HONOUR
+
+
+def honour_text(record: Honour, subject: Subject) -> str:
+    """荣誉内容 of an honour, scrubbed (the spec's `searchable_text`)."""
+    return _joined((record.content,), subject)
+
+
+def present_honour(record: Honour, subject: Subject) -> PublicRecord:
+    return PublicRecord(
+        RecordKind.HONOUR, record.id, record.doc_no, record.honour_name, record.granted_on, record.public_until,
+        record.status.value, record.level, record.authority_name, present_subject(subject),
+        (record.level,) if record.level else (), valid_until=_valid_until(record.valid_until),
+    )  # fmt: skip
+
+
+def present_honour_detail(record: Honour, subject: Subject, public: PublicSubject | None = None) -> HonourDetail:
+    """`public`: the subject already presented (exports present each subject once). A revoked honour is not
+    public at all, so its 撤销日期 and 撤销原因 never reach a page."""
+    return HonourDetail(
+        id=record.id,
+        subject=public or present_subject(subject),
+        honour_name=record.honour_name,
+        level=record.level,
+        content=scrub(record.content, subject) or "",
+        doc_no=record.doc_no,
+        authority_name=record.authority_name,
+        authority_uscc=record.authority_uscc,
+        granted_on=record.granted_on,
+        valid_until=_valid_until(record.valid_until),
         source_name=record.source_name,
         source_uscc=record.source_uscc,
         public_until=record.public_until,

@@ -16,6 +16,7 @@ from portal.i18n import (
     CODE_LABELS,
     COERCION_CATEGORY_LABELS,
     COERCION_STATE_LABELS,
+    HONOUR_LEVEL_LABELS,
     PERMIT_CATEGORY_LABELS,
     PERMIT_STATE_LABELS,
     PUNISHMENT_TYPE_LABELS,
@@ -52,6 +53,9 @@ urls.register(bp, {
     "coercions": views_more.coercions,
     "coercion": views_more.coercion,
     "coercions_export": views_more.coercions_export,
+    "honours": views_more.honours,
+    "honour": views_more.honour,
+    "honours_export": views_more.honours_export,
     "subject": views_records.subject,
     "subject_by_id": views_records.subject_by_id,
     "lists": views_lists.index,
@@ -65,7 +69,8 @@ _STATISTICS_CSV = f"/statistics/<any({', '.join(views_stats.TABLES)}):table>.csv
 bp.add_url_rule(_STATISTICS_CSV, "statistics_csv", views_stats.statistics_csv)
 
 SECTIONS = (("/penalties", "publicity"), ("/permits", "publicity"), ("/subjects", "publicity"),
-            ("/coercions", "publicity"), ("/lists", "lists"), ("/guides", "guides"), ("/about", "about"),
+            ("/coercions", "publicity"), ("/honours", "publicity"),
+            ("/lists", "lists"), ("/guides", "guides"), ("/about", "about"),
             ("/policies", "policies"), ("/news", "news"), ("/statistics", "statistics"))
 
 
@@ -130,6 +135,7 @@ def inject_helpers() -> dict[str, Any]:
             "code": CODE_LABELS,
             "coercion_category": COERCION_CATEGORY_LABELS,
             "coercion_state": COERCION_STATE_LABELS,
+            "honour_level": HONOUR_LEVEL_LABELS,
             "permit_category": PERMIT_CATEGORY_LABELS,
             "permit_state": PERMIT_STATE_LABELS,
             "punishment": PUNISHMENT_TYPE_LABELS,

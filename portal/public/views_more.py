@@ -11,7 +11,7 @@ from portal import clock
 from portal.domain.kinds import RecordKind
 from portal.extensions import db
 from portal.public import exports, records
-from portal.public.forms_more import CoercionFilterForm
+from portal.public.forms_more import CoercionFilterForm, HonourFilterForm
 from portal.public.views_records import export, filtered_page
 
 
@@ -30,3 +30,20 @@ def coercion(record_id: int):  # type: ignore[no-untyped-def]
     if detail is None:
         abort(404)
     return render_template("public/coercion.html", r=detail)
+
+
+def honours():  # type: ignore[no-untyped-def]
+    form = HonourFilterForm(formdata=request.args)
+    found, status = filtered_page(RecordKind.HONOUR, form)
+    return render_template("public/honours.html", form=form, page=found, limits=exports.EXPORT_LIMITS), status
+
+
+def honours_export(fmt: str):  # type: ignore[no-untyped-def]
+    return export(RecordKind.HONOUR, HonourFilterForm(formdata=request.args), fmt)
+
+
+def honour(record_id: int):  # type: ignore[no-untyped-def]
+    detail = records.detail(db.session, clock.today(), RecordKind.HONOUR, record_id)
+    if detail is None:
+        abort(404)
+    return render_template("public/honour.html", r=detail)

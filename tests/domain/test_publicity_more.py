@@ -12,6 +12,7 @@ from portal.domain.publicity_more import (
     GOVERNMENT_ONLY,
     MorePublicity,
     coercion_window,
+    honour_window,
     organisations_only_hold,
 )
 
@@ -56,3 +57,23 @@ def test_the_periods_are_settings() -> None:
 )
 def test_only_organisations_and_businesses_are_public(kind: SubjectKind, hold: str | None) -> None:
     assert organisations_only_hold(kind) == hold
+
+
+def test_an_honour_is_public_until_its_validity_or_three_years() -> None:
+    given = honour_window(date(2026, 5, 20), date(2028, 5, 19), None)
+    assert given == (date(2026, 5, 20), date(2028, 5, 19))
+    assert _public_days(given, date(2026, 5, 20)) == (False, True, True)
+    assert _public_days(given, date(2028, 5, 19)) == (True, True, False)
+    blank = honour_window(date(2024, 2, 29), None, None)
+    assert blank == (date(2024, 2, 29), date(2027, 2, 28))
+    assert _public_days(blank, date(2027, 2, 28)) == (True, True, False)
+
+
+def test_a_revocation_ends_an_honour_at_once() -> None:
+    window = honour_window(date(2026, 5, 20), None, date(2026, 9, 1))
+    assert window == (date(2026, 5, 20), date(2026, 8, 31))
+    start, until = window
+    assert [is_public(RecordStatus.PUBLISHED, start, until, d) for d in (date(2026, 8, 31), date(2026, 9, 1))] == [
+        True, False]  # fmt: skip
+    same_day = honour_window(date(2026, 5, 20), date(2099, 12, 31), date(2026, 5, 20))
+    assert not is_public(RecordStatus.PUBLISHED, *same_day, date(2026, 5, 20))
