@@ -121,6 +121,7 @@ RECORD_KIND_LABELS = {
     RecordKind.LIST_ENTRY: _l("Credit list entries"),
     RecordKind.COERCION: _l("Administrative coercion"),
     RecordKind.HONOUR: _l("Honours and rewards"),
+    RecordKind.COMMITMENT: _l("Credit commitments"),
 }
 RECORD_KIND_SINGULAR_LABELS = {
     RecordKind.PENALTY: _l("Administrative penalty"),
@@ -128,6 +129,7 @@ RECORD_KIND_SINGULAR_LABELS = {
     RecordKind.LIST_ENTRY: _l("Credit list entry"),
     RecordKind.COERCION: _l("Administrative coercion decision"),
     RecordKind.HONOUR: _l("Honour or reward"),
+    RecordKind.COMMITMENT: _l("Credit commitment"),
 }
 # 强制类别 (data-standard §12): stored in Chinese, shown in the interface language.
 COERCION_CATEGORY_LABELS = {
@@ -143,6 +145,21 @@ COERCION_CATEGORY_LABELS = {
     "其他强制执行方式": _l("Other means of enforcement"),
 }
 COERCION_STATE_LABELS = {"in_force": _l("In force"), "lifted": _l("Lifted")}
+COMMITMENT_TYPE_LABELS = {  # 承诺类型 (data-standard §10)
+    "审批替代型": _l("In place of approval"),
+    "容缺受理型": _l("Acceptance with missing documents"),
+    "证明事项型": _l("In place of a certificate"),
+    "信用修复型": _l("For credit repair"),
+    "行业自律型": _l("Industry self-discipline"),
+    "主动型": _l("Voluntary"),
+    "其他": _l("Other"),
+}
+COMMITMENT_STATE_LABELS = {  # 承诺履行状态
+    "履行中": _l("Being fulfilled"),
+    "全部履行": _l("Fully fulfilled"),
+    "部分履行": _l("Partly fulfilled (breach)"),
+    "全部未履行": _l("Not fulfilled (breach)"),
+}
 HONOUR_LEVEL_LABELS = {  # 荣誉等级 (data-standard §13)
     "国家级": _l("National"),
     "省级": _l("Provincial"),

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from portal.kind_outputs import Clean, UpstreamLabels, _iso, _upstream_subject
-from portal.models import Coercion, Honour, Subject
+from portal.models import Coercion, Commitment, Honour, Subject
 
 
 def coercions_stopped(count: int) -> str:
@@ -61,3 +61,28 @@ def honour_report_entry(h: Honour, status: str, marks: list[str], clean: Clean) 
 def honour_report_cells(r: dict[str, Any]) -> tuple[str, str, str]:
     until = _("Valid until %(date)s", date=r["valid_until"]) if r.get("valid_until") else ""
     return f"{r['title']}\n{r['doc_no']}", r["summary"], until
+
+
+def commitments_stopped(count: int) -> str:
+    return ngettext("%(num)s credit commitment is no longer publicly displayed.",
+                    "%(num)s credit commitments are no longer publicly displayed.", count)  # fmt: skip
+
+
+def commitment_upstream_row(r: Commitment, s: Subject, zh: UpstreamLabels) -> list[object]:
+    """The data-standard §10 columns, in its order."""
+    return [r.doc_no, s.name, zh.subject_kind.get(s.kind.value, s.kind.value), s.uscc, s.id_type, s.id_number,
+            r.commit_type, r.matter, r.content, r.liability, r.made_on, r.valid_until, r.state, r.unfulfilled,
+            r.accountability, r.state_on, r.authority_name, r.authority_uscc, r.openness, r.source_name,
+            r.source_uscc, r.handler, r.remarks]  # fmt: skip
+
+
+def commitment_report_entry(c: Commitment, status: str, marks: list[str], clean: Clean) -> dict[str, Any]:
+    return {
+        "kind": "commitment", "id": c.id, "title": c.matter, "date": _iso(c.made_on), "authority": c.authority_name,
+        "summary": clean(c.content), "doc_no": c.doc_no or "", "state": c.state, "public_until": _iso(c.public_until),
+        "status": status, "marks": marks,
+    }  # fmt: skip
+
+
+def commitment_report_cells(r: dict[str, Any]) -> tuple[str, str, str]:
+    return f"{r['title']}\n{r['doc_no']}", r["summary"], r["state"]

@@ -31,12 +31,19 @@ from portal.i18n import RECORD_KIND_LABELS, RECORD_KIND_SINGULAR_LABELS
 from portal.importers.cells import RowReader
 from portal.importers.checks import RowCheck, list_catalogue_check
 from portal.importers.formats import LIST_FORMAT, PENALTY_FORMAT, PERMIT_FORMAT, Format
-from portal.importers.formats_more import COERCION_FORMAT, HONOUR_FORMAT
+from portal.importers.formats_more import COERCION_FORMAT, COMMITMENT_FORMAT, HONOUR_FORMAT
 from portal.importers.records import ParsedRow, parse_list_entry, parse_penalty, parse_permit
-from portal.importers.records_more import parse_coercion, parse_honour
+from portal.importers.records_more import parse_coercion, parse_commitment, parse_honour
 from portal.indexing.fields import IndexFields, decision_fields, list_entry_fields
-from portal.models import Coercion, Honour, ListEntry, Penalty, Permit, Subject
-from portal.public.export_more import coercion_headers, coercion_row, honour_headers, honour_row
+from portal.models import Coercion, Commitment, Honour, ListEntry, Penalty, Permit, Subject
+from portal.public.export_more import (
+    coercion_headers,
+    coercion_row,
+    commitment_headers,
+    commitment_row,
+    honour_headers,
+    honour_row,
+)
 from portal.public.export_rows import (
     Labels,
     list_entry_headers,
@@ -51,6 +58,7 @@ from portal.public.kind_queries import (
     Conditions,
     Scope,
     coercion_filters,
+    commitment_filters,
     honour_filters,
     list_entry_counts,
     list_entry_filters,
@@ -71,9 +79,12 @@ from portal.public.presenters import (
 )
 from portal.public.presenters_more import (
     coercion_text,
+    commitment_text,
     honour_text,
     present_coercion,
     present_coercion_detail,
+    present_commitment,
+    present_commitment_detail,
     present_honour,
     present_honour_detail,
 )
@@ -303,6 +314,38 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         export_headers=honour_headers,
         export_row=honour_row,
         listing_filters=honour_filters,
+    ),
+    RecordKind.COMMITMENT: KindSpec(
+        kind=RecordKind.COMMITMENT,
+        model=Commitment,
+        key_columns=("doc_key",),  # 承诺编码, or 受理单位 + 承诺作出日期 + 承诺事由 (data-standard §10)
+        import_format=COMMITMENT_FORMAT,
+        parse_row=parse_commitment,
+        present=present_commitment,
+        present_detail=present_commitment_detail,
+        searchable_text=commitment_text,
+        index_fields=decision_fields,  # typed "commitment", found by its 承诺编码, faceted by 承诺类型
+        detail_endpoint="public.commitment",
+        index_endpoint="public.commitments",
+        export_endpoint="public.commitments_export",
+        export_name="commitments",
+        api_name="commitments",
+        text_column="matter",
+        summary_attr="matter",
+        report_rank=6,  # 信用承诺信息; a 违诺 is repairable like an 一般 penalty (DOMAIN §19)
+        stopped_text=more.commitments_stopped,
+        upstream_row=more.commitment_upstream_row,
+        report_entry=more.commitment_report_entry,
+        report_cells=more.commitment_report_cells,
+        api_fields=(
+            ("code", "title"),
+            ("matter", "summary"),
+            ("type", "category"),
+            ("state", "state"),
+        ),  # fmt: skip
+        export_headers=commitment_headers,
+        export_row=commitment_row,
+        listing_filters=commitment_filters,
     ),
 }
 

@@ -155,6 +155,15 @@ def schemas() -> dict[str, Any]:
                 "valid_until": {**NULLABLE_DATE, "description": "null = long-term or not given"},
             }
         ),
+        "CommitmentRecord": obj(
+            {
+                **_record_base(),
+                "code": {**STRING, "description": "承诺编码, or the 承诺事由 when no code was given"},
+                "matter": STRING,
+                "type": STRING,
+                "state": {"type": "string", "enum": ["履行中", "全部履行", "部分履行", "全部未履行"]},
+            }
+        ),
         "ListEntryRecord": obj(
             {
                 **_record_base(),
@@ -183,6 +192,7 @@ def schemas() -> dict[str, Any]:
                 "lists": {"type": "array", "items": ref("ListEntryRecord")},
                 "coercions": {"type": "array", "items": ref("CoercionRecord")},
                 "honours": {"type": "array", "items": ref("HonourRecord")},
+                "commitments": {"type": "array", "items": ref("CommitmentRecord")},
             }
         ),
         "SubmissionStatus": obj(

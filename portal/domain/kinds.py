@@ -49,6 +49,7 @@ class RecordKind(StrEnum):
     LIST_ENTRY = "list"
     COERCION = "coercion"
     HONOUR = "honour"
+    COMMITMENT = "commitment"
 
 
 # 强制类别 (data-standard §12): measures (行政强制法 第9条) and enforcement (第12条), in the standard's order.
@@ -66,3 +67,8 @@ COERCION_CATEGORIES = COERCION_MEASURES + COERCION_ENFORCEMENTS
 COERCION_NOT_COLLECTED = "限制公民人身自由"
 
 HONOUR_LEVELS = ("国家级", "省级", "市级", "区县级", "其他")  # 荣誉等级 (data-standard §13)
+# 信用承诺 (data-standard §10)
+COMMITMENT_TYPES = ("审批替代型", "容缺受理型", "证明事项型", "信用修复型", "行业自律型", "主动型", "其他")
+COMMITMENT_STATES = ("履行中", "全部履行", "部分履行", "全部未履行")  # blank = 履行中
+BROKEN_COMMITMENT_STATES = ("部分履行", "全部未履行")  # 违诺
+OPENNESS = ("社会公开", "政务共享", "不公开")  # 公开类型

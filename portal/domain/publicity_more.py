@@ -24,6 +24,8 @@ class MorePublicity:
     coercion_not_lifted: int = 12  # … or 决定日期 + 1 year while not lifted …
     coercion_cap: int = 36  # … never beyond 决定日期 + 3 years
     honour_default: int = 36  # 荣誉 without 有效期至: public until 授予日期 + 3 years
+    commitment_default: int = 36  # 信用承诺 without 承诺有效期至: 承诺作出日期 + 3 years
+    broken_commitment: int = 12  # 违诺: 履行状态认定日期 + 1 year
 
 
 DEFAULTS = MorePublicity()
@@ -55,3 +57,21 @@ def honour_window(
     if revoked_on is not None:
         end = min(end, revoked_on - timedelta(days=1))
     return granted_on, end
+
+
+def commitment_window(
+    made_on: date, valid_until: date | None, broken_on: date | None, periods: MorePublicity = DEFAULTS
+) -> tuple[date, date]:
+    """信用承诺: until 承诺有效期至 (承诺作出日期 + 3 years when blank); a 违诺 (部分履行 / 全部未履行) until its
+    履行状态认定日期 + 1 year instead (DOMAIN §19)."""
+    if broken_on is not None:
+        return made_on, add_months(broken_on, periods.broken_commitment)
+    end = valid_until if valid_until is not None else add_months(made_on, periods.commitment_default)
+    return made_on, end
+
+
+def commitment_hold(openness: str, subject_kind: SubjectKind) -> str | None:
+    """Only 社会公开 commitments of organisations and 个体工商户 are public (DOMAIN §19)."""
+    if openness != "社会公开":
+        return openness  # 政务共享 or 不公开
+    return organisations_only_hold(subject_kind)

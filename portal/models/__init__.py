@@ -8,6 +8,7 @@ from portal.models.challenge import UsedChallenge
 from portal.models.chat import ChatHandoff
 from portal.models.cms import Page, PageRevision
 from portal.models.coercion import Coercion
+from portal.models.commitment import Commitment
 from portal.models.enterprise import BindingDocument, EnterpriseAccount, SubjectBinding
 from portal.models.follow import Follow, Subscriber
 from portal.models.history import HolidayOverride, ImportBatch, RecordHistory, RejectedRow, SearchOutbox
@@ -34,6 +35,7 @@ __all__ = [
     "CheckHit",
     "CheckedSubject",
     "Coercion",
+    "Commitment",
     "CreditCheck",
     "CreditReport",
     "Department",

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from portal.domain.kinds import ListCategory
-from portal.models import Coercion, Honour, ListEntry, Penalty, Permit
+from portal.models import Coercion, Commitment, Honour, ListEntry, Penalty, Permit
 from portal.public.forms import Filters
 
 Conditions = list[sa.ColumnElement[bool]]
@@ -58,6 +58,16 @@ def coercion_filters(f: Filters, scope: Scope) -> Conditions:
         where.append(Coercion.lifted_on.is_not(None))
     elif f.state == "in_force":
         where.append(Coercion.lifted_on.is_(None))
+    return where
+
+
+def commitment_filters(f: Filters, scope: Scope) -> Conditions:
+    """承诺类型 and 承诺履行状态 of the commitment listing."""
+    where: Conditions = []
+    if f.category:
+        where.append(Commitment.commit_type == f.category)
+    if f.state:
+        where.append(Commitment.state == f.state)
     return where
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from portal.domain.kinds import RecordKind
-from portal.models import Coercion, Honour, Subject
+from portal.models import Coercion, Commitment, Honour, Subject
 from portal.public.presenters import PublicRecord, PublicSubject, _joined, _valid_until, present_subject, scrub
 
 _SEMICOLONS = re.compile(r"[;；]")
@@ -129,6 +129,73 @@ def present_honour_detail(record: Honour, subject: Subject, public: PublicSubjec
         authority_uscc=record.authority_uscc,
         granted_on=record.granted_on,
         valid_until=_valid_until(record.valid_until),
+        source_name=record.source_name,
+        source_uscc=record.source_uscc,
+        public_until=record.public_until,
+        status=record.status.value,
+        remarks=scrub(record.remarks, subject),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentDetail:
+    id: int
+    subject: PublicSubject
+    doc_no: str | None  # 承诺编码
+    commit_type: str
+    matter: str
+    content: str
+    liability: str | None
+    made_on: date
+    valid_until: date | None
+    state: str  # 承诺履行状态
+    unfulfilled: str | None
+    accountability: str | None
+    state_on: date | None
+    authority_name: str
+    authority_uscc: str
+    source_name: str
+    source_uscc: str
+    public_until: date | None
+    status: str
+    remarks: str | None
+    kind: RecordKind = RecordKind.COMMITMENT  # 经办人 is never public, so it has no field here
+
+
+def commitment_text(record: Commitment, subject: Subject) -> str:
+    """承诺内容 and 未履行的承诺内容, scrubbed (the spec's `searchable_text`)."""
+    return _joined((record.content, record.unfulfilled), subject)
+
+
+def present_commitment(record: Commitment, subject: Subject) -> PublicRecord:
+    return PublicRecord(
+        RecordKind.COMMITMENT, record.id, record.doc_no or record.matter, record.matter, record.made_on,
+        record.public_until, record.status.value, record.commit_type, record.authority_name,
+        present_subject(subject), (record.commit_type,), state=record.state,
+        valid_until=_valid_until(record.valid_until),
+    )  # fmt: skip
+
+
+def present_commitment_detail(
+    record: Commitment, subject: Subject, public: PublicSubject | None = None
+) -> CommitmentDetail:
+    """`public`: the subject already presented (exports present each subject once)."""
+    return CommitmentDetail(
+        id=record.id,
+        subject=public or present_subject(subject),
+        doc_no=record.doc_no,
+        commit_type=record.commit_type,
+        matter=record.matter,
+        content=scrub(record.content, subject) or "",
+        liability=scrub(record.liability, subject),
+        made_on=record.made_on,
+        valid_until=_valid_until(record.valid_until),
+        state=record.state,
+        unfulfilled=scrub(record.unfulfilled, subject),
+        accountability=scrub(record.accountability, subject),
+        state_on=record.state_on,
+        authority_name=record.authority_name,
+        authority_uscc=record.authority_uscc,
         source_name=record.source_name,
         source_uscc=record.source_uscc,
         public_until=record.public_until,

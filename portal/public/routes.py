@@ -16,6 +16,8 @@ from portal.i18n import (
     CODE_LABELS,
     COERCION_CATEGORY_LABELS,
     COERCION_STATE_LABELS,
+    COMMITMENT_STATE_LABELS,
+    COMMITMENT_TYPE_LABELS,
     HONOUR_LEVEL_LABELS,
     PERMIT_CATEGORY_LABELS,
     PERMIT_STATE_LABELS,
@@ -56,6 +58,9 @@ urls.register(bp, {
     "honours": views_more.honours,
     "honour": views_more.honour,
     "honours_export": views_more.honours_export,
+    "commitments": views_more.commitments,
+    "commitment": views_more.commitment,
+    "commitments_export": views_more.commitments_export,
     "subject": views_records.subject,
     "subject_by_id": views_records.subject_by_id,
     "lists": views_lists.index,
@@ -69,7 +74,7 @@ _STATISTICS_CSV = f"/statistics/<any({', '.join(views_stats.TABLES)}):table>.csv
 bp.add_url_rule(_STATISTICS_CSV, "statistics_csv", views_stats.statistics_csv)
 
 SECTIONS = (("/penalties", "publicity"), ("/permits", "publicity"), ("/subjects", "publicity"),
-            ("/coercions", "publicity"), ("/honours", "publicity"),
+            ("/coercions", "publicity"), ("/honours", "publicity"), ("/commitments", "publicity"),
             ("/lists", "lists"), ("/guides", "guides"), ("/about", "about"),
             ("/policies", "policies"), ("/news", "news"), ("/statistics", "statistics"))
 
@@ -136,6 +141,8 @@ def inject_helpers() -> dict[str, Any]:
             "coercion_category": COERCION_CATEGORY_LABELS,
             "coercion_state": COERCION_STATE_LABELS,
             "honour_level": HONOUR_LEVEL_LABELS,
+            "commitment_type": COMMITMENT_TYPE_LABELS,
+            "commitment_state": COMMITMENT_STATE_LABELS,
             "permit_category": PERMIT_CATEGORY_LABELS,
             "permit_state": PERMIT_STATE_LABELS,
             "punishment": PUNISHMENT_TYPE_LABELS,

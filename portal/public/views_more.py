@@ -11,7 +11,7 @@ from portal import clock
 from portal.domain.kinds import RecordKind
 from portal.extensions import db
 from portal.public import exports, records
-from portal.public.forms_more import CoercionFilterForm, HonourFilterForm
+from portal.public.forms_more import CoercionFilterForm, CommitmentFilterForm, HonourFilterForm
 from portal.public.views_records import export, filtered_page
 
 
@@ -47,3 +47,20 @@ def honour(record_id: int):  # type: ignore[no-untyped-def]
     if detail is None:
         abort(404)
     return render_template("public/honour.html", r=detail)
+
+
+def commitments():  # type: ignore[no-untyped-def]
+    form = CommitmentFilterForm(formdata=request.args)
+    found, status = filtered_page(RecordKind.COMMITMENT, form)
+    return render_template("public/commitments.html", form=form, page=found, limits=exports.EXPORT_LIMITS), status
+
+
+def commitments_export(fmt: str):  # type: ignore[no-untyped-def]
+    return export(RecordKind.COMMITMENT, CommitmentFilterForm(formdata=request.args), fmt)
+
+
+def commitment(record_id: int):  # type: ignore[no-untyped-def]
+    detail = records.detail(db.session, clock.today(), RecordKind.COMMITMENT, record_id)
+    if detail is None:
+        abort(404)
+    return render_template("public/commitment.html", r=detail)

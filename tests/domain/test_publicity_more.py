@@ -12,6 +12,8 @@ from portal.domain.publicity_more import (
     GOVERNMENT_ONLY,
     MorePublicity,
     coercion_window,
+    commitment_hold,
+    commitment_window,
     honour_window,
     organisations_only_hold,
 )
@@ -77,3 +79,32 @@ def test_a_revocation_ends_an_honour_at_once() -> None:
         True, False]  # fmt: skip
     same_day = honour_window(date(2026, 5, 20), date(2099, 12, 31), date(2026, 5, 20))
     assert not is_public(RecordStatus.PUBLISHED, *same_day, date(2026, 5, 20))
+
+
+def test_a_commitment_is_public_until_its_validity_or_three_years() -> None:
+    given = commitment_window(date(2026, 3, 10), date(2027, 3, 9), None)
+    assert _public_days(given, date(2027, 3, 9)) == (True, True, False)
+    assert _public_days(given, date(2026, 3, 10)) == (False, True, True)
+    assert commitment_window(date(2026, 3, 10), None, None)[1] == date(2029, 3, 10)
+
+
+def test_a_broken_commitment_is_public_for_a_year_from_its_finding() -> None:
+    window = commitment_window(date(2026, 3, 10), date(2099, 12, 31), date(2026, 4, 20))
+    assert window == (date(2026, 3, 10), date(2027, 4, 20))
+    assert _public_days(window, date(2027, 4, 20)) == (True, True, False)
+
+
+@pytest.mark.parametrize(
+    ("openness", "kind", "hold"),
+    [
+        ("社会公开", SubjectKind.LEGAL, None),
+        ("社会公开", SubjectKind.INDIVIDUAL_BUSINESS, None),
+        ("社会公开", SubjectKind.NATURAL_PERSON, GOVERNMENT_ONLY),
+        ("政务共享", SubjectKind.LEGAL, "政务共享"),
+        ("不公开", SubjectKind.LEGAL, "不公开"),
+    ],
+)
+def test_only_socially_public_commitments_of_organisations_are_public(
+    openness: str, kind: SubjectKind, hold: str | None
+) -> None:
+    assert commitment_hold(openness, kind) == hold
