@@ -140,3 +140,9 @@ def test_the_granting_document_finds_the_honour_and_the_api_lists_it(published: 
     assert [(r["type"], r["title"]) for r in body["results"]] == [("honour", "湘市监信〔2026〕12号")]
     entry = published.get("/api/v1/subjects/91430202MA4Q7K3C8H").get_json()["honours"][0]
     assert (entry["honour_name"], entry["level"], entry["valid_until"]) == ("守合同重信用企业", "省级", "2028-05-19")
+
+
+def test_the_subject_page_counts_and_lists_the_honour(published: FlaskClient) -> None:
+    page = published.get("/subjects/91430202MA4Q7K3C8H").get_data(as_text=True)
+    assert '<span class="num">1</span> 荣誉与行政奖励</li>' in page
+    assert f'href="/honours/{_by_doc("湘市监信〔2026〕12号").id}"' in page
