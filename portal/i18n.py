@@ -119,11 +119,53 @@ RECORD_KIND_LABELS = {
     RecordKind.PENALTY: _l("Administrative penalties"),
     RecordKind.PERMIT: _l("Administrative permits"),
     RecordKind.LIST_ENTRY: _l("Credit list entries"),
+    RecordKind.COERCION: _l("Administrative coercion"),
+    RecordKind.HONOUR: _l("Honours and rewards"),
+    RecordKind.COMMITMENT: _l("Credit commitments"),
 }
 RECORD_KIND_SINGULAR_LABELS = {
     RecordKind.PENALTY: _l("Administrative penalty"),
     RecordKind.PERMIT: _l("Administrative permit"),
     RecordKind.LIST_ENTRY: _l("Credit list entry"),
+    RecordKind.COERCION: _l("Administrative coercion decision"),
+    RecordKind.HONOUR: _l("Honour or reward"),
+    RecordKind.COMMITMENT: _l("Credit commitment"),
+}
+# 强制类别 (data-standard §12): stored in Chinese, shown in the interface language.
+COERCION_CATEGORY_LABELS = {
+    "查封场所、设施或者财物": _l("Sealing up of premises, facilities or property"),
+    "扣押财物": _l("Seizure of property"),
+    "冻结存款、汇款": _l("Freezing of deposits or remittances"),
+    "其他行政强制措施": _l("Other coercive measure"),
+    "加处罚款或者滞纳金": _l("Additional fine or late payment charge"),
+    "划拨存款、汇款": _l("Transfer of deposits or remittances"),
+    "拍卖或者依法处理查封、扣押的场所、设施或者财物": _l("Auction or disposal of sealed or seized property"),
+    "排除妨碍、恢复原状": _l("Removal of obstruction or restoration"),
+    "代履行": _l("Performance by substitute"),
+    "其他强制执行方式": _l("Other means of enforcement"),
+}
+COERCION_STATE_LABELS = {"in_force": _l("In force"), "lifted": _l("Lifted")}
+COMMITMENT_TYPE_LABELS = {  # 承诺类型 (data-standard §10)
+    "审批替代型": _l("In place of approval"),
+    "容缺受理型": _l("Acceptance with missing documents"),
+    "证明事项型": _l("In place of a certificate"),
+    "信用修复型": _l("For credit repair"),
+    "行业自律型": _l("Industry self-discipline"),
+    "主动型": _l("Voluntary"),
+    "其他": _l("Other"),
+}
+COMMITMENT_STATE_LABELS = {  # 承诺履行状态
+    "履行中": _l("Being fulfilled"),
+    "全部履行": _l("Fully fulfilled"),
+    "部分履行": _l("Partly fulfilled (breach)"),
+    "全部未履行": _l("Not fulfilled (breach)"),
+}
+HONOUR_LEVEL_LABELS = {  # 荣誉等级 (data-standard §13)
+    "国家级": _l("National"),
+    "省级": _l("Provincial"),
+    "市级": _l("Municipal"),
+    "区县级": _l("District or county"),
+    "其他": _l("Other"),
 }
 
 

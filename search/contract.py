@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from markupsafe import Markup
 
-TYPES = ("subject", "penalty", "permit", "redlist", "blacklist", "watchlist")
+TYPES = ("subject", "penalty", "permit", "redlist", "blacklist", "watchlist", "coercion", "honour", "commitment")
 FILTER_KEYS = ("department", "year", "list_name", "category")
 FACET_KEYS = ("type", *FILTER_KEYS)
 MAX_PER_PAGE = 100

@@ -126,8 +126,8 @@ def test_the_model_has_every_shared_attribute(examples: Flask, spec: KindSpec) -
 
 
 def test_an_unknown_kind_is_found_nowhere() -> None:
-    assert kinds.find("honour") is None
+    assert kinds.find("sanction") is None
     assert kinds.find(None) is None
-    with pytest.raises(ValueError, match="honour"):
-        kinds.spec("honour")
+    with pytest.raises(ValueError, match="sanction"):
+        kinds.spec("sanction")
     assert kinds.values() == tuple(spec.kind.value for spec in SPECS)

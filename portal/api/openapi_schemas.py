@@ -137,6 +137,33 @@ def schemas() -> dict[str, Any]:
                 "state": {**NULLABLE_STRING, "description": "1 有效 (valid), 2 无效 (invalid)"},
             }
         ),
+        "CoercionRecord": obj(
+            {
+                **_record_base(),
+                "decision_no": STRING,
+                "reason": STRING,
+                "coercion_types": {"type": "array", "items": STRING, "description": "强制类别 (data-standard §12)"},
+                "state": {"type": "string", "enum": ["in_force", "lifted"]},
+            }
+        ),
+        "HonourRecord": obj(
+            {
+                **_record_base(),
+                "doc_no": STRING,
+                "honour_name": STRING,
+                "level": {**NULLABLE_STRING, "description": "荣誉等级 (data-standard §13)"},
+                "valid_until": {**NULLABLE_DATE, "description": "null = long-term or not given"},
+            }
+        ),
+        "CommitmentRecord": obj(
+            {
+                **_record_base(),
+                "code": {**STRING, "description": "承诺编码, or the 承诺事由 when no code was given"},
+                "matter": STRING,
+                "type": STRING,
+                "state": {"type": "string", "enum": ["履行中", "全部履行", "部分履行", "全部未履行"]},
+            }
+        ),
         "ListEntryRecord": obj(
             {
                 **_record_base(),
@@ -163,6 +190,9 @@ def schemas() -> dict[str, Any]:
                 "penalties": {"type": "array", "items": ref("PenaltyRecord")},
                 "permits": {"type": "array", "items": ref("PermitRecord")},
                 "lists": {"type": "array", "items": ref("ListEntryRecord")},
+                "coercions": {"type": "array", "items": ref("CoercionRecord")},
+                "honours": {"type": "array", "items": ref("HonourRecord")},
+                "commitments": {"type": "array", "items": ref("CommitmentRecord")},
             }
         ),
         "SubmissionStatus": obj(

@@ -30,6 +30,7 @@ class ParsedRow:
     fact_date: date  # decision / listing date: used for the minor rule (DOMAIN §6)
     warnings: list[str] = field(default_factory=list)
     cells: list[object] = field(default_factory=list)  # as read, for the rejects file
+    hold: str | None = None  # a kind's own rule keeping the record from the public (政务共享, DOMAIN §19)
 
     @cached_property
     def row_hash(self) -> str:
@@ -208,6 +209,8 @@ def parse_list_entry(r: RowReader) -> ParsedRow | None:
 
 def automatic_hold(row: ParsedRow, *, publish_minor_penalties: bool) -> str | None:
     """Why a record may not be public by rule (DOMAIN §6), or None. Staff holds are kept elsewhere."""
+    if row.hold:
+        return row.hold
     subject = row.subject
     person = subject.kind is SubjectKind.NATURAL_PERSON
     checkable = subject.id_type in idnumber.CHECKED_ID_TYPES

@@ -18,7 +18,7 @@ from portal.kinds import KindSpec
 from portal.models import Department, ImportBatch, RecordHistory, SearchOutbox
 from portal.models.base import UTCDateTime, utcnow
 
-AUTOMATIC_HOLDS = frozenset({"轻微", "未成年人", "待确认成年"})
+AUTOMATIC_HOLDS = frozenset({"轻微", "未成年人", "待确认成年", "政务共享", "不公开"})
 
 
 def _column(model: Any, attribute: str) -> str:

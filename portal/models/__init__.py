@@ -8,9 +8,12 @@ from portal.models.certificate import SearchCertificate
 from portal.models.challenge import UsedChallenge
 from portal.models.chat import ChatHandoff
 from portal.models.cms import Page, PageRevision
+from portal.models.coercion import Coercion
+from portal.models.commitment import Commitment
 from portal.models.enterprise import BindingDocument, EnterpriseAccount, SubjectBinding
 from portal.models.follow import Follow, Subscriber
 from portal.models.history import HolidayOverride, ImportBatch, RecordHistory, RejectedRow, SearchOutbox
+from portal.models.honour import Honour
 from portal.models.joint import ApiKey, CheckedSubject, CheckFeedback, CheckHit, CreditCheck, MeasureRevision
 from portal.models.listing import ListEntry
 from portal.models.penalty import Penalty
@@ -32,12 +35,15 @@ __all__ = [
     "CheckFeedback",
     "CheckHit",
     "CheckedSubject",
+    "Coercion",
+    "Commitment",
     "CreditCheck",
     "CreditReport",
     "Department",
     "EnterpriseAccount",
     "Follow",
     "HolidayOverride",
+    "Honour",
     "ImportBatch",
     "ListEntry",
     "ListType",

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from portal.domain.kinds import ListCategory
-from portal.models import ListEntry, Penalty, Permit
+from portal.models import Coercion, Commitment, Honour, ListEntry, Penalty, Permit
 from portal.public.forms import Filters
 
 Conditions = list[sa.ColumnElement[bool]]
@@ -47,6 +47,33 @@ def permit_filters(f: Filters, scope: Scope) -> Conditions:
     if f.state:
         where.append(Permit.state == f.state)
     return where
+
+
+def coercion_filters(f: Filters, scope: Scope) -> Conditions:
+    """强制类别 (one of the record's categories) and whether the coercion has been lifted."""
+    where: Conditions = []
+    if f.category:
+        where.append(Coercion.categories.contains(f.category, autoescape=True))
+    if f.state == "lifted":
+        where.append(Coercion.lifted_on.is_not(None))
+    elif f.state == "in_force":
+        where.append(Coercion.lifted_on.is_(None))
+    return where
+
+
+def commitment_filters(f: Filters, scope: Scope) -> Conditions:
+    """承诺类型 and 承诺履行状态 of the commitment listing."""
+    where: Conditions = []
+    if f.category:
+        where.append(Commitment.commit_type == f.category)
+    if f.state:
+        where.append(Commitment.state == f.state)
+    return where
+
+
+def honour_filters(f: Filters, scope: Scope) -> Conditions:
+    """荣誉等级 of the honour listing."""
+    return [Honour.level == f.category] if f.category else []
 
 
 def list_entry_filters(f: Filters, scope: Scope) -> Conditions:

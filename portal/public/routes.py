@@ -14,14 +14,21 @@ from portal import kinds, urls
 from portal.i18n import (
     CATEGORY_LABELS,
     CODE_LABELS,
+    COERCION_CATEGORY_LABELS,
+    COERCION_STATE_LABELS,
+    COMMITMENT_STATE_LABELS,
+    COMMITMENT_TYPE_LABELS,
+    HONOUR_LEVEL_LABELS,
     PERMIT_CATEGORY_LABELS,
     PERMIT_STATE_LABELS,
     PUNISHMENT_TYPE_LABELS,
+    RECORD_KIND_LABELS,
+    RECORD_KIND_SINGULAR_LABELS,
     RECORD_STATUS_LABELS,
     SEVERITY_LABELS,
     SUBJECT_KIND_LABELS,
 )
-from portal.public import views_lists, views_records, views_site, views_stats
+from portal.public import views_lists, views_more, views_records, views_site, views_stats
 
 bp = Blueprint("public", __name__)
 
@@ -45,6 +52,15 @@ urls.register(bp, {
     "permits": views_records.permits,
     "permit": views_records.permit,
     "permits_export": views_records.permits_export,
+    "coercions": views_more.coercions,
+    "coercion": views_more.coercion,
+    "coercions_export": views_more.coercions_export,
+    "honours": views_more.honours,
+    "honour": views_more.honour,
+    "honours_export": views_more.honours_export,
+    "commitments": views_more.commitments,
+    "commitment": views_more.commitment,
+    "commitments_export": views_more.commitments_export,
     "subject": views_records.subject,
     "subject_by_id": views_records.subject_by_id,
     "lists": views_lists.index,
@@ -58,6 +74,7 @@ _STATISTICS_CSV = f"/statistics/<any({', '.join(views_stats.TABLES)}):table>.csv
 bp.add_url_rule(_STATISTICS_CSV, "statistics_csv", views_stats.statistics_csv)
 
 SECTIONS = (("/penalties", "publicity"), ("/permits", "publicity"), ("/subjects", "publicity"),
+            ("/coercions", "publicity"), ("/honours", "publicity"), ("/commitments", "publicity"),
             ("/lists", "lists"), ("/guides", "guides"), ("/about", "about"),
             ("/policies", "policies"), ("/news", "news"), ("/statistics", "statistics"),
             ("/submissions", "submissions"), ("/objections", "submissions"), ("/complaints", "submissions"),
@@ -124,11 +141,18 @@ def inject_helpers() -> dict[str, Any]:
         "labels": {
             "category": CATEGORY_LABELS,
             "code": CODE_LABELS,
+            "coercion_category": COERCION_CATEGORY_LABELS,
+            "coercion_state": COERCION_STATE_LABELS,
+            "honour_level": HONOUR_LEVEL_LABELS,
+            "commitment_type": COMMITMENT_TYPE_LABELS,
+            "commitment_state": COMMITMENT_STATE_LABELS,
             "permit_category": PERMIT_CATEGORY_LABELS,
             "permit_state": PERMIT_STATE_LABELS,
             "punishment": PUNISHMENT_TYPE_LABELS,
             "severity": SEVERITY_LABELS,
             "record_status": RECORD_STATUS_LABELS,
+            "record_kind": RECORD_KIND_SINGULAR_LABELS,
+            "record_kinds": RECORD_KIND_LABELS,
             "subject_kind": SUBJECT_KIND_LABELS,
         },
     }

@@ -21,4 +21,4 @@ MARK_TEXT = {
     "under_repair": _l("Repair application being handled"),
 }
 # Chinese ordinal section numbers of an official document (一、二、…); English shows 1. 2. …
-ORDINALS_ZH = ("一", "二", "三", "四", "五", "六")
+ORDINALS_ZH = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")

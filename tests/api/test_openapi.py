@@ -58,7 +58,9 @@ def test_the_document_is_valid_openapi_3_1(client: FlaskClient) -> None:
     validate(spec)
     assert spec["paths"]["/search"]["get"]["summary"] == "Full-text search of public credit information"
     types_param = next(p for p in spec["paths"]["/search"]["get"]["parameters"] if p["name"] == "type")
-    assert types_param["schema"]["enum"] == ["all", "subject", "penalty", "permit", "redlist", "blacklist", "watchlist"]
+    assert types_param["schema"]["enum"] == [
+        "all", "subject", "penalty", "permit", "redlist", "blacklist", "watchlist", "coercion", "honour", "commitment"
+    ]  # fmt: skip
 
 
 def test_every_api_route_is_documented(app: Flask) -> None:
