@@ -1,7 +1,7 @@
 """coercions
 
 Revision ID: b8d0f2a47c61
-Revises: a7c9e1f36b52
+Revises: b8d0f2a47c63
 Create Date: 2026-12-07 06:30:00.000000
 
 Issue 16: 行政强制 records (data-standard §12), a record kind like penalties.
@@ -13,7 +13,7 @@ import portal.models.base  # custom column types (UTCDateTime)
 
 # revision identifiers, used by Alembic.
 revision = 'b8d0f2a47c61'
-down_revision = 'a7c9e1f36b52'
+down_revision = 'b8d0f2a47c63'
 branch_labels = None
 depends_on = None
 
