@@ -18,7 +18,8 @@ from portal import kinds, urls
 from portal.domain.publicity import RecordStatus
 from portal.extensions import db
 from portal.importers.run import import_file
-from portal.kinds import KINDS, KindSpec
+from portal.kind_spec import KindSpec
+from portal.kinds import KINDS
 from portal.models import Subject
 from portal.visibility import public_on
 from tests.conftest import DATA, TODAY

@@ -138,7 +138,6 @@ PENALTY_FORMAT = Format("行政处罚", PENALTY_COLUMNS, PENALTY_MANDATORY)
 PERMIT_FORMAT = Format("行政许可", PERMIT_COLUMNS, PERMIT_MANDATORY)
 LIST_FORMAT = Format("名单", LIST_COLUMNS, LIST_MANDATORY)
 
-_TRIM = " \t\r\n\u3000\u00a0\ufeff"
 
 
 class HeaderError(Exception):
@@ -152,35 +151,3 @@ class HeaderMap:
     positions: dict[str, int]
     width: int
     warnings: tuple[str, ...]
-
-
-def normalise_header_cell(cell: str) -> str:
-    return cell.strip(_TRIM).replace("（", "(").replace("）", ")")
-
-
-def match_header(fmt: Format, header: list[str]) -> HeaderMap:
-    """data-standard §1 header matching: exact names after trimming; order free; duplicates and gaps fatal."""
-    names = [normalise_header_cell(str(c)) for c in header]
-    while names and not names[-1]:  # trailing empty cells (spreadsheets) are not columns
-        names.pop()
-    positions: dict[str, int] = {}
-    unknown: list[str] = []
-    for index, name in enumerate(names):
-        if name in fmt.columns:
-            if name in positions:
-                raise HeaderError(f"表头列重复：{name}")
-            positions[name] = index
-        elif name:
-            unknown.append(name)
-    missing = [c for c in fmt.mandatory if c not in positions]
-    if missing:
-        if not positions:
-            raise HeaderError(f"表头无法识别：不是{fmt.name_zh}文件格式（见数据标准）")
-        raise HeaderError(f"表头缺少必需列：{'、'.join(missing)}")
-    warnings = []
-    if unknown:
-        warnings.append(f"未知列已忽略：{'、'.join(unknown[:10])}{'…' if len(unknown) > 10 else ''}")
-    absent = [c for c in fmt.columns if c not in positions]
-    if absent:
-        warnings.append(f"缺少可选列，按空值处理：{'、'.join(absent)}")
-    return HeaderMap(positions, len(names), tuple(warnings))

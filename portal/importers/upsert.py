@@ -14,7 +14,7 @@ from portal.domain import publicity, text
 from portal.domain.publicity import RecordStatus
 from portal.importers.records import ParsedRow, automatic_hold
 from portal.importers.subject_store import SubjectStore
-from portal.kinds import KindSpec
+from portal.kind_spec import KindSpec
 from portal.models import Department, ImportBatch, RecordHistory, SearchOutbox
 from portal.models.base import UTCDateTime, utcnow
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from portal import kinds, urls
 from portal.domain.kinds import SUBJECT_KIND_BY_ZH
-from portal.kinds import KindSpec
+from portal.kind_spec import KindSpec
 from portal.models import Subject
 from portal.public.presenters import PublicRecord, PublicSubject, present_subject
 from portal.visibility import public_on

@@ -20,7 +20,7 @@ from portal.indexing.documents import (
     record_key,
     subject_documents,
 )
-from portal.kinds import KindSpec
+from portal.kind_spec import KindSpec
 from portal.models import SearchOutbox
 from portal.visibility import public_on
 from search.contract import Document, SearchBackend, SearchUnavailable

@@ -23,7 +23,7 @@ from portal.public.presenters import PublicRecord
 from portal.visibility import public_on
 
 if TYPE_CHECKING:
-    from portal.kinds import KindSpec
+    from portal.kind_spec import KindSpec
 
 
 @dataclass(frozen=True)

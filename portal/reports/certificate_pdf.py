@@ -11,23 +11,21 @@ from typing import Any
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import Spacer, Table
 
 from portal.reports import fonts
 from portal.reports.certificate import CertificateDocument
 from portal.reports.certificate_labels import filter_lines, type_label
 from portal.reports.page import page_canvas
 from portal.reports.pdf import (
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
-    MARGIN_X,
     _fmt_time,
     _grid_style,
     _p,
     _styles,
+    a4_template,
     identity_table,
+    signature,
 )
 
 COLUMNS = (12 * mm, 24 * mm, 58 * mm, 30 * mm, 28 * mm, 18 * mm)  # 170 mm
@@ -104,11 +102,7 @@ def _story(doc: CertificateDocument, st: dict[str, Any]) -> list[Any]:
             ),
             st["end"],
         ),  # fmt: skip
-        Spacer(1, 6 * mm),
-        _p(_("Issued by: %(city)s public credit information platform", city=_("Jianglin")), st["sign"]),
-        _p(_("Date of issue: %(date)s", date=doc.issued_at.date().isoformat()), st["sign"]),
-        Spacer(1, 6 * mm),
-        _p(_("Content fingerprint (SHA-256): %(hash)s", hash=doc.content_hash), st["small"]),
+        *signature(doc, st),
     ]
     return story
 
@@ -118,12 +112,7 @@ def render(doc: CertificateDocument, *, font_path: str | None = None, font_index
     font = fonts.register(font_path, font_index)
     st = _styles(font)
     buffer = io.BytesIO()
-    template = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM, title=f"{title()} {doc.report_no}",
-        author=_("%(city)s public credit information platform", city=_("Jianglin")), subject=title(),
-        keywords=f"{doc.report_no} sha256:{doc.content_hash}", creator="xinyong-portal",
-    )  # fmt: skip
+    template = a4_template(buffer, doc, title=title(), subject=title())
     canvas = page_canvas(doc, font, header_left=_("%(city)s public credit information platform", city=_("Jianglin")),
                          header_right=_("Certificate number: %(no)s", no=doc.report_no))  # fmt: skip
     template.build(_story(doc, st), canvasmaker=canvas)

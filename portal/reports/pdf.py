@@ -228,13 +228,30 @@ def _story(doc: Document, st: dict[str, ParagraphStyle]) -> list[Any]:
     story += [
         Spacer(1, 8 * mm),
         _p(_("(End of report)"), st["end"]),
+        *signature(doc, st),
+    ]
+    return story
+
+
+def signature(doc: Any, st: dict[str, Any]) -> list[Any]:
+    """The closing lines of every signed document: issuer, date of issue, and the fingerprint /verify checks."""
+    return [
         Spacer(1, 6 * mm),
         _p(_("Issued by: %(city)s public credit information platform", city=_("Jianglin")), st["sign"]),
         _p(_("Date of issue: %(date)s", date=doc.issued_at.date().isoformat()), st["sign"]),
         Spacer(1, 6 * mm),
         _p(_("Content fingerprint (SHA-256): %(hash)s", hash=doc.content_hash), st["small"]),
     ]
-    return story
+
+
+def a4_template(buffer: Any, doc: Any, *, title: str, subject: str) -> SimpleDocTemplate:
+    """An A4 page template with the site's margins and the document's number and fingerprint in its metadata."""
+    return SimpleDocTemplate(
+        buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM, title=f"{title} {doc.report_no}",
+        author=_("%(city)s public credit information platform", city=_("Jianglin")), subject=subject,
+        keywords=f"{doc.report_no} sha256:{doc.content_hash}", creator="xinyong-portal",
+    )  # fmt: skip
 
 
 def render(doc: Document, *, font_path: str | None = None, font_index: int = 0) -> bytes:
@@ -242,11 +259,6 @@ def render(doc: Document, *, font_path: str | None = None, font_index: int = 0) 
     font = fonts.register(font_path, font_index)
     st = _styles(font)
     buffer = io.BytesIO()
-    template = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM, title=f"{_('Public credit information report')} {doc.report_no}",
-        author=_("%(city)s public credit information platform", city=_("Jianglin")), subject=doc.subject["name"],
-        keywords=f"{doc.report_no} sha256:{doc.content_hash}", creator="xinyong-portal",
-    )  # fmt: skip
+    template = a4_template(buffer, doc, title=_("Public credit information report"), subject=doc.subject["name"])
     template.build(_story(doc, st), canvasmaker=page_canvas(doc, font))
     return buffer.getvalue()
