@@ -10,6 +10,7 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from portal.domain.kinds import ListCategory, PermitState, RecordKind, SubjectKind
+from portal.domain.paging import Badge
 from portal.domain.publicity import PublicState, RecordStatus, Severity
 from portal.domain.roles import Role
 from portal.domain.states import SubmissionKind, SubmissionStatus
@@ -176,3 +177,8 @@ def labels_in(locale: str, labels: Mapping[Any, Any]) -> dict[str, str]:
         raise RuntimeError("labels_in needs an application context")
     with force_locale(locale):
         return {str(key): str(value) for key, value in labels.items()}
+BADGE_LABELS = {  # subject badges (portal.domain.paging.Badge): search cards and profiles
+    Badge.INCENTIVE: _l("Trustworthiness incentive"),
+    Badge.PUNISHMENT: _l("Dishonesty punishment"),
+    Badge.WATCH: _l("Key attention"),
+}

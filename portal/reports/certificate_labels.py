@@ -15,6 +15,9 @@ TYPE_LABELS = {
     "redlist": _l("Red list"),
     "blacklist": _l("Serious dishonesty list"),
     "watchlist": _l("Key attention list"),
+    "coercion": _l("Administrative coercion"),
+    "honour": _l("Honours and rewards"),
+    "commitment": _l("Credit commitments"),
 }
 FILTER_LABELS = {"department": _l("Department"), "year": _l("Year"), "list_name": _l("List name"),
                  "category": _l("Category")}  # fmt: skip
