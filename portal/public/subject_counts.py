@@ -55,5 +55,3 @@ def public_counts(session: Session, today: date, subject_ids: Iterable[int]) -> 
 
 def totals(counts: dict[int, dict[str, int]]) -> dict[int, int]:
     return {subject_id: sum(c.values()) for subject_id, c in counts.items()}
-
-

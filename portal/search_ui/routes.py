@@ -13,8 +13,8 @@ from portal import clock
 from portal.domain.paging import pager
 from portal.extensions import db
 from portal.i18n import BADGE_LABELS
-from portal.public.subject_counts import count_labels
 from portal.indexing.backend import get_backend
+from portal.public.subject_counts import count_labels
 from portal.reports.certificate_labels import TYPE_LABELS
 from portal.search_args import SEARCH_TYPES, InvalidArgument, parse_search_args
 from portal.search_ui import certificate, groups, services
@@ -28,8 +28,14 @@ def _render(status: int = 200, **values: Any) -> Any:
     context = {"q": "", "page": None, "grouped": None, "numbers": None, "query": None, "error": None}
     context.update(values)
     return render_template(
-        TEMPLATE, types=SEARCH_TYPES, type_labels=TYPE_LABELS, badge_labels=BADGE_LABELS, count_labels=count_labels(),
-        cards_per_page=groups.CARDS_PER_PAGE, grouped_window=groups.WINDOW, today_iso=clock.today().isoformat(),
+        TEMPLATE,
+        types=SEARCH_TYPES,
+        type_labels=TYPE_LABELS,
+        badge_labels=BADGE_LABELS,
+        count_labels=count_labels(),
+        cards_per_page=groups.CARDS_PER_PAGE,
+        grouped_window=groups.WINDOW,
+        today_iso=clock.today().isoformat(),
         **context,
     ), status
 

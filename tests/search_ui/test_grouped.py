@@ -72,7 +72,8 @@ def test_one_card_per_subject_with_counts_badges_and_a_few_records(site: FlaskCl
     assert 'section=permit#records">行政许可 <span class="num">39</span>' in big
     assert '行政处罚 <span class="num">1</span>' in big
     assert "查看全部 42 条" in big  # 39 + 1 + redlist + watchlist; the withdrawn entry is not counted
-    assert "守信激励" in big and "重点关注" in big
+    assert "守信激励" in big
+    assert "重点关注" in big
     assert "失信惩戒" not in big  # its 严重失信 entry is withdrawn
     assert re.sub(r"</?mark>", "", html).count(BIG) == 2  # the card's name and its link's hidden text
 
@@ -82,7 +83,8 @@ def test_page_numbers_reach_every_subject(site: FlaskClient) -> None:
     assert 'aria-current="page" aria-label="第 1 页，当前页"' in first
     assert 'href="/search?page=2&amp;q=' in first
     second = _page(site, q="建材", page="2")
-    names = {re.sub(r"</?mark>", "", n) for n in re.findall(r'class="card-title"[^>]*><a [^>]*>(.*?)</a>', first + second)}
+    titles = re.findall(r'class="card-title"[^>]*><a [^>]*>(.*?)</a>', first + second)
+    names = {re.sub(r"</?mark>", "", n) for n in titles}
     assert len(names) == 15
     assert "株洲隐秘建材有限公司" not in names
 
@@ -91,7 +93,7 @@ def test_non_public_records_are_never_counted_or_shown(site: FlaskClient) -> Non
     for q in ("隐秘建材", "建材"):
         html = _page(site, q=q) + _page(site, q=q, page="2")
         assert "株洲隐秘建材有限公司" not in html
-    big = next(c for c in _cards(_page(site, q="株洲大户")) if "class=\"card-title\"" in c)
+    big = next(c for c in _cards(_page(site, q="株洲大户")) if 'class="card-title"' in c)
     assert "严重失信主体名单" not in big
     assert "政府采购领域严重违法失信主体" not in big
 
@@ -124,7 +126,7 @@ def test_the_page_is_printable(site: FlaskClient) -> None:
 
 def test_a_far_off_guess_is_not_offered_but_a_typo_is(site: FlaskClient) -> None:
     assert "您是不是要找" not in _page(site, q="不存在的某某公司")
-    assert f"您是不是要找" in _page(site, q="株洲大护建材")
+    assert "您是不是要找" in _page(site, q="株洲大护建材")
 
 
 @pytest.mark.parametrize(
