@@ -16,7 +16,7 @@ from reportlab.platypus import Spacer, Table
 
 from portal.reports import fonts
 from portal.reports.certificate import CertificateDocument
-from portal.reports.certificate_labels import filter_lines, type_label
+from portal.reports.certificate_labels import filter_lines, subject_lines, type_label
 from portal.reports.page import page_canvas
 from portal.reports.pdf import (
     _fmt_time,
@@ -64,6 +64,24 @@ def _results(doc: CertificateDocument, st: dict[str, Any]) -> Table:
     return table
 
 
+SUBJECT_COLUMNS = (12 * mm, 46 * mm, 34 * mm, 52 * mm, 26 * mm)  # 170 mm
+
+
+def _subjects(doc: CertificateDocument, st: dict[str, Any]) -> Table:
+    """The subject cards the grouped results page showed, with their public counts and badges."""
+    heads = (_("Serial no."), _("Subject"), _("Unified social credit code"), _("Public records"), _("Credit badges"))
+    rows: list[list[Any]] = [[_p(h, st["cell_head"]) for h in heads]]
+    for number, s in enumerate(subject_lines(doc.subjects), start=1):
+        rows.append([str(number), _p(s["name"], st["cell"]), _p(s["uscc"], st["cell"]), _p(s["counts"], st["cell"]),
+                     _p(s["badges"], st["cell"])])  # fmt: skip
+    table = Table(rows, colWidths=SUBJECT_COLUMNS, repeatRows=1)
+    style = _grid_style(st["base"].fontName)
+    style.add("FONTSIZE", (0, 1), (-1, -1), 8.5)
+    style.add("ALIGN", (0, 1), (0, -1), "CENTER")
+    table.setStyle(style)
+    return table
+
+
 def notes(doc: CertificateDocument) -> list[str]:
     """The statements printed under the search table (shared with the HTML page)."""
     return [
@@ -92,6 +110,8 @@ def _story(doc: CertificateDocument, st: dict[str, Any]) -> list[Any]:
             story.append(_p(_("The first %(shown)s of %(total)s results, in the order of the public search.",
                               shown=len(doc.results), total=doc.total), st["note"]))  # fmt: skip
         story.append(_results(doc, st))
+    if doc.subjects:
+        story += [_p(_("Subjects on the first page of results"), st["h2"]), _subjects(doc, st)]
     story += [
         Spacer(1, 8 * mm),
         _p(

@@ -4,6 +4,7 @@ and best records; page numbers; record-level results for a 文号; non-public re
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -12,12 +13,13 @@ from flask.testing import FlaskClient
 from portal.domain.kinds import ListCategory
 from portal.domain.paging import Badge, badges, page_numbers, pager
 from portal.domain.publicity import RecordStatus
-from portal.extensions import db
+from portal.extensions import db, limiter
 from portal.indexing.backend import get_backend
 from portal.indexing.outbox import reindex
 from portal.search_ui import groups
-from tests.conftest import TODAY
+from tests.conftest import TODAY, FreshClient
 from tests.factories import ListEntryFactory, PenaltyFactory, PermitFactory, SubjectFactory
+from tests.reports.test_search_certificate import issue, pdf_text
 
 BIG = "株洲大户建材有限公司"
 
@@ -150,3 +152,24 @@ def test_pager_and_badges() -> None:
     assert (p.page, p.last, p.has_prev, p.has_next) == (1, 1, False, False)
     assert badges({"redlist": 0, "honour": 2, "blacklist": 1}) == [Badge.INCENTIVE, Badge.PUNISHMENT]
     assert badges({"watchlist": 0}) == []
+
+
+def test_the_certificate_certifies_the_cards_the_page_showed(site: FlaskClient, tmp_path: Path) -> None:
+    limiter.reset()
+    site.__class__ = FreshClient  # a fresh session per request, as a browser would have
+    shown = _page(site, q="建材")
+    cards = [re.sub(r"</?mark>", "", n) for n in re.findall(r'class="card-title"[^>]*><a [^>]*>(.*?)</a>', shown)]
+    number = issue(site, q="建材")
+    html = site.get(f"/certificates/{number}", headers={"Accept-Language": "zh-CN"}).get_data(as_text=True)
+    table = html.split('class="records certificate-subjects"', 1)[1].split("</table>", 1)[0]
+    assert re.findall(r"<tr><td>\d+</td><td>(.*?)</td>", table) == cards
+    number = issue(site, q="大户建材")
+    html = site.get(f"/certificates/{number}", headers={"Accept-Language": "zh-CN"}).get_data(as_text=True)
+    table = html.split('class="records certificate-subjects"', 1)[1].split("</table>", 1)[0]
+    assert "行政许可 39" in table
+    assert "守信激励；重点关注" in table
+    assert "株洲隐秘建材有限公司" not in html
+    assert "失信惩戒" not in table
+    text = pdf_text(site, number, tmp_path)
+    assert "第一页结果中的主体" in text
+    assert BIG in text
