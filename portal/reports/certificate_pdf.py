@@ -27,6 +27,7 @@ from portal.reports.pdf import (
     identity_table,
     signature,
 )
+from portal.site_identity import site_city
 
 COLUMNS = (12 * mm, 24 * mm, 58 * mm, 30 * mm, 28 * mm, 18 * mm)  # 170 mm
 
@@ -87,7 +88,7 @@ def notes(doc: CertificateDocument) -> list[str]:
     return [
         _("This certificate records a search of the public credit information on the %(city)s public credit "
           "information platform at the time stated above, and lists the results exactly as the public search showed "
-          "them at that moment.", city=_("Jianglin")),
+          "them at that moment.", city=site_city()),
         _("It certifies only what was public at that moment. Records that were not public, such as minor penalties "
           "or records whose publicity period had ended, are not shown; later changes are not reflected."),
         _("Scan the QR code or enter the certificate number and verification code at %(url)s to check that the "
@@ -133,7 +134,7 @@ def render(doc: CertificateDocument, *, font_path: str | None = None, font_index
     st = _styles(font)
     buffer = io.BytesIO()
     template = a4_template(buffer, doc, title=title(), subject=title())
-    canvas = page_canvas(doc, font, header_left=_("%(city)s public credit information platform", city=_("Jianglin")),
+    canvas = page_canvas(doc, font, header_left=_("%(city)s public credit information platform", city=site_city()),
                          header_right=_("Certificate number: %(no)s", no=doc.report_no))  # fmt: skip
     template.build(_story(doc, st), canvasmaker=canvas)
     return buffer.getvalue()
