@@ -96,7 +96,7 @@ def test_printing_the_results_leaves_out_the_controls(page: Page, paths: dict[st
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
-def test_the_complaint_form_shows_the_fields_of_the_chosen_target(page: Page, paths: dict[str, str], width: str) -> None:
+def test_the_complaint_form_shows_the_chosen_targets_fields(page: Page, paths: dict[str, str], width: str) -> None:
     page.set_viewport_size(WIDTHS[width])
     page.goto(paths["complaint form"])
     expect(page.locator("#subject_name")).to_be_visible()

@@ -64,7 +64,7 @@ def test_search_form_works_with_the_keyboard_alone(page: Page) -> None:
     assert url.path == "/search"
     assert parse_qs(url.query)["q"] == ["株洲示例食品"]
     expect(page.locator("#q")).to_have_value("株洲示例食品")
-    result = page.locator("ol.results a", has_text=SERIOUS_NO)
+    result = page.locator("#results a", has_text=SERIOUS_NO)
     expect(result.first).to_be_visible()
     # Follow a result from the keyboard too: focus the link, press Enter, land on the record page.
     _tab_until(page, f"el.tagName === 'A' && el.textContent.includes({SERIOUS_NO!r})", limit=80)
@@ -80,7 +80,7 @@ def test_search_submits_with_enter_in_the_field(page: Page) -> None:
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert parse_qs(urlsplit(page.url).query)["q"] == ["91430200MA4L0A1B7K"]
-    expect(page.locator("ol.results")).to_contain_text("株洲示例食品有限公司")
+    expect(page.locator("#results")).to_contain_text("株洲示例食品有限公司")
 
 
 _FOCUS_RING = """() => {
