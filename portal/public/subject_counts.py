@@ -53,5 +53,3 @@ def public_counts(session: Session, today: date, subject_ids: Iterable[int]) -> 
     return out
 
 
-def totals(counts: dict[int, dict[str, int]]) -> dict[int, int]:
-    return {subject_id: sum(c.values()) for subject_id, c in counts.items()}

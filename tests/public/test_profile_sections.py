@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 
 from portal.domain.kinds import ListCategory
 from portal.domain.publicity import RecordStatus
+from portal.extensions import db
 from portal.public import profile_sections
 from tests.conftest import TODAY
 from tests.factories import ListEntryFactory, PenaltyFactory, PermitFactory, SubjectFactory
@@ -113,3 +114,31 @@ def test_the_english_profile_labels_the_sections(client: FlaskClient, busy: str)
     html = client.get(f"/subjects/{busy}").get_data(as_text=True)
     for label in ("Basic information", "Trustworthiness incentive", "Dishonesty punishment", "Key attention"):
         assert label in html
+
+
+def test_the_section_and_count_queries_on_both_databases(app_any_db: Flask) -> None:
+    from portal.public.subject_counts import public_counts
+    from portal.search_ui.groups import _owners
+
+    subject = SubjectFactory(name=USCC_NAME)
+    other = SubjectFactory()
+    for n in range(25):
+        day = TODAY - timedelta(days=30 + 40 * n)
+        PermitFactory(subject=subject, decided_on=day, doc_no=f"株分许〔{day.year}〕{n}号")
+    kept = PenaltyFactory(subject=other)
+    PenaltyFactory(subject=other, status=RecordStatus.WITHDRAWN)
+    ListEntryFactory(subject=other, category=ListCategory.REDLIST, list_name="纳税信用A级纳税人",
+                     list_key="纳税信用A级纳税人")  # fmt: skip
+    first = profile_sections.section(db.session, TODAY, subject, profile_sections.SectionArgs("permit", None, 2))
+    assert (first.total, len(first.records), first.pager.page, first.pager.last) == (25, 5, 2, 2)
+    assert first.years == sorted(first.years, reverse=True)
+    assert len(first.years) >= 2
+    year = first.years[-1]
+    narrowed = profile_sections.section(db.session, TODAY, subject, profile_sections.SectionArgs("permit", year, 1))
+    assert narrowed.year == year
+    assert {r.decided_on.year for r in narrowed.records} == {year}
+    counts = public_counts(db.session, TODAY, [subject.id, other.id])
+    assert counts[subject.id]["permit"] == 25
+    assert (counts[other.id]["penalty"], counts[other.id]["redlist"], counts[other.id]["blacklist"]) == (1, 1, 0)
+    owners = _owners(db.session, [f"penalty:{kept.id}", f"subject:{subject.public_id}", "permit:999999", "x:1"])
+    assert owners == {f"penalty:{kept.id}": other.id, f"subject:{subject.public_id}": subject.id}
