@@ -12,7 +12,7 @@ from flask import Blueprint, current_app, render_template, request
 from portal import clock
 from portal.domain.paging import pager
 from portal.extensions import db
-from portal.i18n import BADGE_LABELS
+from portal.i18n import BADGE_LABELS, RECORD_KIND_LABELS
 from portal.indexing.backend import get_backend
 from portal.public.subject_counts import count_labels
 from portal.reports.certificate_labels import TYPE_LABELS
@@ -24,13 +24,18 @@ certificate.register(bp)  # /search/certificate: issue a 查询结果证明 of a
 TEMPLATE = "search_ui/search.html"
 
 
+def _type_labels() -> dict[str, Any]:
+    """A label for every search type: a kind added to the registry later is named by its kind label."""
+    return {t: TYPE_LABELS.get(t) or RECORD_KIND_LABELS.get(t) or t for t in SEARCH_TYPES}  # type: ignore[call-overload]
+
+
 def _render(status: int = 200, **values: Any) -> Any:
     context = {"q": "", "page": None, "grouped": None, "numbers": None, "query": None, "error": None}
     context.update(values)
     return render_template(
         TEMPLATE,
         types=SEARCH_TYPES,
-        type_labels=TYPE_LABELS,
+        type_labels=_type_labels(),
         badge_labels=BADGE_LABELS,
         count_labels=count_labels(),
         cards_per_page=groups.CARDS_PER_PAGE,

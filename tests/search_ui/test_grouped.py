@@ -173,3 +173,13 @@ def test_the_certificate_certifies_the_cards_the_page_showed(site: FlaskClient, 
     text = pdf_text(site, number, tmp_path)
     assert "第一页结果中的主体" in text
     assert BIG in text
+
+
+def test_the_changed_pages_need_no_inline_code(site: FlaskClient) -> None:
+    for url in ("/search?q=建材", "/search?q=建材&type=permit", "/complaints/new"):
+        response = site.get(url)
+        html = response.get_data(as_text=True)
+        assert "unsafe-inline" not in response.headers["Content-Security-Policy"]
+        assert "<style" not in html
+        assert " style=" not in html
+        assert not re.search(r"<script(?![^>]*\bsrc=)", html)  # every script is a file of static/
