@@ -55,7 +55,7 @@ def main() -> None:
         "record tab /search?type=permit": lambda q: f"/search?q={q}&type=permit",
         "GET /api/v1/search": lambda q: f"/api/v1/search?q={q}",
     }
-    with mock.patch("portal.clock.today", lambda: AS_OF):
+    with mock.patch("portal.clock.today", return_value=AS_OF):
         for name, url in pages.items():
             times = []
             for _round in range(args.rounds):
