@@ -26,6 +26,7 @@ pytestmark = pytest.mark.usefixtures("staff")
 # How codes are written: action="x", action = "x", _audit(…, "x", …), _revision(…, "x", …), Audit(success="x", …)
 _LITERALS = (
     re.compile(r'action\s*=\s*"([a-z_]+)"'),
+    re.compile(r'action\s*=\s*"[a-z_]+" if [^\n]* else "([a-z_]+)"'),
     re.compile(r'_audit\([^)\n]*?"([a-z_]+)"'),
     re.compile(r'_audit\([^\n]*?"([a-z_]+)" if \w+ else "([a-z_]+)"'),
     re.compile(r'\b(?:success|failed|locked|refused_locked|signed_out)="([a-z_]+)"'),
