@@ -66,6 +66,9 @@ class KindSpec:
     repairable: bool = field(default=True, kw_only=True)  # 失信 information 信用修复 applies to (DOMAIN §9); the
     # other kinds are positive information, whose end of publicity the dashboard does not announce
     report_rank: int = field(default=100, kw_only=True)  # place of the kind's section(s) in a credit report
+    # the report chapter (portal/reports/groups.py) of its section(s), as 信用中国's report: "administrative"
+    # (行政管理信息), "lists", "commitment" (信用承诺信息), "rating" (信用评价信息), "honour" (诚实守信相关荣誉信息)
+    report_group: str = field(default="other", kw_only=True)
     stopped_text: Callable[[int], str] = field(kw_only=True)  # digest line: n records no longer publicly displayed
     upstream_row: Callable[..., list[object]] = field(kw_only=True)  # staff CSV row for upstream sync
     report_entry: Callable[..., dict[str, Any]] = field(kw_only=True)  # the record in a credit report's content
