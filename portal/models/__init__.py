@@ -14,7 +14,15 @@ from portal.models.enterprise import BindingDocument, EnterpriseAccount, Subject
 from portal.models.follow import Follow, Subscriber
 from portal.models.history import HolidayOverride, ImportBatch, RecordHistory, RejectedRow, SearchOutbox
 from portal.models.honour import Honour
-from portal.models.joint import ApiKey, CheckedSubject, CheckFeedback, CheckHit, CreditCheck, MeasureRevision
+from portal.models.joint import (
+    ApiKey,
+    CheckedSubject,
+    CheckFeedback,
+    CheckHit,
+    CheckNote,
+    CreditCheck,
+    MeasureRevision,
+)
 from portal.models.listing import ListEntry
 from portal.models.penalty import Penalty
 from portal.models.permit import Permit
@@ -34,6 +42,7 @@ __all__ = [
     "ChatHandoff",
     "CheckFeedback",
     "CheckHit",
+    "CheckNote",
     "CheckedSubject",
     "Coercion",
     "Commitment",
