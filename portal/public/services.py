@@ -76,8 +76,15 @@ def latest_listed(session: Session, today: date, category: ListCategory, limit: 
     return [present_list_entry(entry, subject) for entry, subject in session.execute(query)]
 
 
-def latest_of(session: Session, today: date, specs: Iterable[Any], limit: int = 5) -> list[PublicRecord]:
-    """The newest public records of the given kinds together, newest first (one small query per kind)."""
+def latest_of(
+    session: Session, today: date, specs: Iterable[Any], limit: int = 5, *, per_summary: int | None = None
+) -> list[PublicRecord]:
+    """The newest public records of the given kinds together, newest first (one small query per kind).
+
+    `per_summary`: at most this many records with the same summary (one honour document names dozens of subjects),
+    from a few times `limit` rows read, so that the section shows several schemes.
+    """
+    fetch = limit * 8 if per_summary else limit
     found: list[PublicRecord] = []
     for spec in specs:
         model = spec.model
@@ -86,7 +93,17 @@ def latest_of(session: Session, today: date, specs: Iterable[Any], limit: int = 
             .join(Subject, Subject.id == model.subject_id)
             .where(public_on(model, today))
             .order_by(model.day.desc(), model.id.desc())
-            .limit(limit)
+            .limit(fetch)
         )
         found += [spec.present(record, subject) for record, subject in session.execute(query)]
-    return sorted(found, key=lambda r: (r.decided_on, r.id), reverse=True)[:limit]
+    newest = sorted(found, key=lambda r: (r.decided_on, r.id), reverse=True)
+    if per_summary:
+        seen: dict[tuple[str, str], int] = {}
+        kept = []
+        for record in newest:
+            key = (record.kind.value, record.summary)
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] <= per_summary:
+                kept.append(record)
+        newest = kept
+    return newest[:limit]

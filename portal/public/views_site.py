@@ -65,12 +65,13 @@ def home():  # type: ignore[no-untyped-def]
 
     today = clock.today()
     incentive = [spec for spec in kinds.specs() if spec.incentive]
+    honours = services.latest_of(db.session, today, incentive, HOME_INCENTIVES, per_summary=2) if incentive else None
     sections = [spec for spec in kinds.specs() if spec.home_latest]
     return render_template(
         "public/home.html",
         counts=services.home_counts(db.session, today, app_cache()),
         other_kinds=services.other_listed_kinds(),
-        incentive=services.latest_of(db.session, today, incentive, HOME_INCENTIVES) if incentive else None,
+        incentive=honours,
         incentive_kinds=incentive,
         sections=[(spec, services.latest_of(db.session, today, [spec], HOME_SECTION_ROWS)) for spec in sections],
         latest=services.latest(db.session, today),

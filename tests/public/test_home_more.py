@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
+from portal.demo.load import load_demo
 from portal.domain.publicity import RecordStatus
 from portal.extensions import db
 from portal.models import Coercion, Honour
@@ -116,3 +118,13 @@ def test_the_site_map_links_every_listing(client: FlaskClient, everything: Flask
     for path in ("/penalties", "/permits", "/coercions", "/honours", "/commitments"):
         assert f'href="{path}"' in html, path
     assert client.get("/coercions").status_code == 200
+
+
+def test_the_incentive_section_shows_several_schemes_of_the_demo(app: Flask, client: FlaskClient) -> None:
+    load_demo(db.session, records=1_500, seed=2026, as_of=TODAY)
+    html = client.get("/").get_data(as_text=True)
+    section = _section(html, "h-incentive")
+    names = re.findall(r'<p><a href="/honours/\d+">([^<]+)</a></p>', section)
+    assert len(names) == 6
+    assert max(Counter(names).values()) <= 2  # one 授予文件 names dozens of subjects: not six of one scheme
+    assert re.search(r"<span class=\"num\">[\d,]+</span> 条信用承诺信息", html)
