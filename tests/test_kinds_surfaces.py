@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -117,3 +118,28 @@ def test_every_kind_is_on_some_surface() -> None:
     assert {s.kind.value for s in kinds.specs() if s.incentive} >= {"honour"}
     assert {s.kind.value for s in kinds.specs() if s.home_latest} >= {"commitment"}
     assert {s.kind.value for s in kinds.specs() if s.joint_role} >= {"coercion", "honour", "commitment"}
+
+
+def test_the_new_queries_agree_on_both_databases(app_any_db: Flask, tmp_path: Path) -> None:
+    """Statistics per kind, the home page's sections, a check's notes and the followers' 违诺 mark, on SQLite and
+    PostgreSQL alike (the 违诺 CASE column, the per-kind counts, the notes' id sub-select)."""
+    from portal.follows import snapshots
+    from portal.joint.notes import public_notes
+    from portal.public import services
+    from portal.public.stats_queries import Window, kind_counts
+    from tests.conftest import import_examples, import_more_examples
+
+    import_examples(tmp_path, TODAY)
+    import_more_examples(tmp_path, TODAY)
+    counts = kind_counts(db.session, TODAY, Window(TODAY.replace(month=1, day=1), TODAY), None)
+    assert counts == {"permit": 3, "penalty": 2, "list": 2, "coercion": 2, "honour": 3, "commitment": 2}
+    honours = services.latest_of(db.session, TODAY, [kinds.spec("honour")], 6, per_summary=2)
+    assert [r.summary for r in honours] == ["见义勇为先进个人", "诚信经营示范店", "守合同重信用企业"]
+    food = db.session.scalars(sa.select(Subject).where(Subject.uscc == "91430200MA4L0A1B7K")).one()
+    notes = public_notes(db.session, [food.id], TODAY)[food.id]
+    assert [(n["kind"], n["title"]) for n in notes] == [("coercion", "株市监强〔2026〕8号"),
+                                                        ("commitment", "43020020260310000015")]  # fmt: skip
+    snapshot = snapshots.public_snapshots(db.session, [food.id], TODAY)[food.id]
+    marks = {key.partition(":")[0]: value for key, value in snapshot.items()}
+    assert marks["commitment"].endswith(snapshots.ALERT)
+    assert not marks["coercion"].endswith(snapshots.ALERT)
