@@ -23,6 +23,7 @@ STRING_KEYS = (
     "SQLALCHEMY_DATABASE_URI",
     "SEARCH_BACKEND",
     "SEARCH_DIR",
+    "NODE_NAME",
     "REDIS_URL",
     "UPLOAD_DIR",
     "PUBLIC_BASE_URL",
@@ -50,6 +51,11 @@ class Config:
     PUBLISH_MINOR_PENALTIES = False
     MAX_CONTENT_LENGTH = 60 * 1024 * 1024
     SEARCH_DRAIN_AFTER_REQUEST = False  # production runs `flask search-worker`
+    # Several app servers (issue 21): each node's index applies the search outbox from its own cursor. A node is
+    # named by PORTAL_NODE_NAME (default: the host name); outbox rows every live node has passed are deleted, and
+    # any row after this many days (a node away longer rebuilds its index: portal/indexing/cursors.py).
+    NODE_NAME: str | None = None
+    OUTBOX_RETENTION_DAYS = 7
     # Submissions (issue 7): rate limits per IP (Flask-Limiter syntax), CAPTCHA, deadlines in working days.
     RATELIMIT_STORAGE_URI = "memory://"  # PORTAL_REDIS_URL replaces it (register_extensions)
     RATELIMIT_HEADERS_ENABLED = True

@@ -19,6 +19,7 @@ from portal.models.listing import ListEntry
 from portal.models.penalty import Penalty
 from portal.models.permit import Permit
 from portal.models.report import CreditReport
+from portal.models.search_node import SearchNode
 from portal.models.subject import Department, Subject
 from portal.models.submission import Attachment, Submission, SubmissionEvent
 from portal.models.user import User
@@ -56,6 +57,7 @@ __all__ = [
     "RecordHistory",
     "RejectedRow",
     "SearchCertificate",
+    "SearchNode",
     "SearchOutbox",
     "Subject",
     "SubjectBinding",
