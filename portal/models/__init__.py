@@ -20,6 +20,7 @@ from portal.models.penalty import Penalty
 from portal.models.permit import Permit
 from portal.models.report import CreditReport
 from portal.models.search_node import SearchNode
+from portal.models.stored_file import StoredFile
 from portal.models.subject import Department, Subject
 from portal.models.submission import Attachment, Submission, SubmissionEvent
 from portal.models.user import User
@@ -58,6 +59,7 @@ __all__ = [
     "RejectedRow",
     "SearchCertificate",
     "SearchNode",
+    "StoredFile",
     "SearchOutbox",
     "Subject",
     "SubjectBinding",
