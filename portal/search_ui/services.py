@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from portal import kinds
 from portal.indexing import cursors
 from portal.models import SearchOutbox, Subject
-from portal.public.cache import TTLCache
+from portal.public.cache import TTLCache, request_data_version
 from portal.visibility import public_on
 from search.contract import Query, ResultPage, SearchBackend, Suggestion
 
@@ -50,7 +50,8 @@ def search_cache(app: Flask) -> TTLCache | None:
     seconds = float(app.config.get("SEARCH_CACHE_SECONDS") or 0)
     if seconds <= 0:
         return None
-    return app.extensions.setdefault("search_cache", TTLCache(ttl=seconds, size=4096))  # type: ignore[no-any-return]
+    cache = TTLCache(ttl=seconds, size=4096, version=request_data_version)  # a change on any server: a miss
+    return app.extensions.setdefault("search_cache", cache)  # type: ignore[no-any-return]
 
 
 def _search(session: Session, backend: SearchBackend, query: Query, today: date) -> ResultPage:
