@@ -29,6 +29,7 @@ from portal.importers.records import parse_list_entry, parse_penalty, parse_perm
 from portal.indexing.fields import decision_fields, list_entry_fields
 from portal.kind_spec import KindSpec
 from portal.kinds_more import MORE_KINDS
+from portal.kinds_rated import RATED_KINDS
 from portal.models import ListEntry, Penalty, Permit
 from portal.public.export_rows import (
     list_entry_headers,
@@ -156,6 +157,7 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         export_title=_l("Lists"),
     ),
     **MORE_KINDS,
+    **RATED_KINDS,
 }
 
 

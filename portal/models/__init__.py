@@ -14,10 +14,12 @@ from portal.models.enterprise import BindingDocument, EnterpriseAccount, Subject
 from portal.models.follow import Follow, Subscriber
 from portal.models.history import HolidayOverride, ImportBatch, RecordHistory, RejectedRow, SearchOutbox
 from portal.models.honour import Honour
+from portal.models.inspection import Inspection
 from portal.models.joint import ApiKey, CheckedSubject, CheckFeedback, CheckHit, CreditCheck, MeasureRevision
 from portal.models.listing import ListEntry
 from portal.models.penalty import Penalty
 from portal.models.permit import Permit
+from portal.models.rating import Rating
 from portal.models.report import CreditReport
 from portal.models.subject import Department, Subject
 from portal.models.submission import Attachment, Submission, SubmissionEvent
@@ -45,6 +47,7 @@ __all__ = [
     "HolidayOverride",
     "Honour",
     "ImportBatch",
+    "Inspection",
     "ListEntry",
     "ListType",
     "Measure",
@@ -53,6 +56,7 @@ __all__ = [
     "PageRevision",
     "Penalty",
     "Permit",
+    "Rating",
     "RecordHistory",
     "RejectedRow",
     "SearchCertificate",
