@@ -149,6 +149,7 @@ KINDS: Mapping[RecordKind, KindSpec] = {
             ("reason", "summary"),
             ("basis", "basis"),
             ("valid_until", "valid_until"),
+            ("doc_no", "doc_no"),  # 认定文书号
         ),  # fmt: skip
         export_headers=list_entry_headers,
         export_row=list_entry_row,
