@@ -39,7 +39,6 @@ RATED_KINDS: dict[RecordKind, KindSpec] = {
         export_name="ratings",
         api_name="ratings",
         text_column="scheme_key",
-        title_attr="scheme",
         summary_attr="grade",
         repairable=False,  # corrected by the 评价单位: objection only (DOMAIN §19)
         report_rank=7,  # 信用评价信息

@@ -4,6 +4,8 @@ Revision ID: aaa6a318f2d6
 Revises: d0f2b4c69e83
 Create Date: 2026-12-07 09:09:17.124535
 
+Issue 16: 信用评价结果 (data-standard §11) and 检查结果 (§14) records.
+
 """
 from alembic import op
 import sqlalchemy as sa
@@ -65,6 +67,7 @@ def upgrade():
     op.create_table('ratings',
     sa.Column('scheme', sa.String(length=16), nullable=False),
     sa.Column('scheme_note', sa.String(length=256), nullable=True),
+    sa.Column('doc_no', sa.String(length=300), nullable=False),
     sa.Column('scheme_key', sa.String(length=300), nullable=False),
     sa.Column('doc_key', sa.String(length=320), nullable=False),
     sa.Column('grade', sa.String(length=16), nullable=False),

@@ -112,7 +112,9 @@ def parse_rating(r: RowReader) -> ParsedRow | None:
     scheme_key = f"{scheme}|{text.name_key(note or '')}"[:300]
     doc_key = f"{scheme_key}|{year if year is not None else rated_on.isoformat()}"
     public_from, public_until = publicity_rated.rating_window(scheme, rated_on, valid_until)
+    name = note if scheme == RATING_OTHER_SCHEME and note else scheme
     values.update(
+        doc_no=f"{name} {year}年度" if year is not None else f"{name} {rated_on.isoformat()}",
         scheme_key=scheme_key,
         doc_key=doc_key,
         rated_on=rated_on,

@@ -24,6 +24,8 @@ class Rating(RecordMixin, Base):
     scheme: Mapped[str] = mapped_column(sa.String(16))  # 评价体系
     scheme_note: Mapped[str | None] = mapped_column(sa.String(256))  # 评价体系说明 (the scheme of 其他行业信用评价)
     scheme_key: Mapped[str] = mapped_column(sa.String(300))  # 评价体系|NFKC 评价体系说明: who supersedes whom
+    # What names the rating to people, as 文号 name other records (a rating has no number): 纳税信用 2025年度
+    doc_no: Mapped[str] = mapped_column(sa.String(300))
     # 评价体系|说明|评价年度 (or 评价日期): the natural key within one subject; also matched by the degraded search
     doc_key: Mapped[str] = mapped_column(sa.String(320))
     grade: Mapped[str] = mapped_column(sa.String(16))  # 评价等级, NFKC and upper-cased

@@ -23,6 +23,18 @@ from tests.importers.helpers import example_rows, read_rejects, write_csv
 
 pytestmark = pytest.mark.usefixtures("app")
 FOOD = "91430200MA4L0A1B7K"
+# 海关信用 of the same company: valid until changed (a fourth row beside the three of the example file)
+CUSTOMS = dict(zip(
+    ("评价体系", "评价对象名称", "主体类别", "统一社会信用代码", "评价等级", "评价分数", "评价年度", "评价日期", "有效期至",
+     "评价单位", "评价单位统一社会信用代码", "评价依据", "公开类型", "数据来源单位", "数据来源单位统一社会信用代码"),
+    ("海关信用", "株洲示例食品有限公司", "法人及非法人组织", FOOD, "高级认证企业", "", "", "2025-09-10", "", "株洲海关",
+     "11430200MB1234569G", "《海关注册登记和备案企业信用管理办法》", "社会公开", "株洲海关", "11430200MB1234569G"),
+    strict=True,
+))  # fmt: skip
+
+
+def examples() -> list[dict[str, str]]:
+    return [*example_rows("rating"), CUSTOMS]
 
 
 def _import(tmp_path: Path, rows: list[dict[str, str]], name: str = "rating.csv", today: date = TODAY):
@@ -37,10 +49,11 @@ def _by_scheme(scheme: str) -> list[Rating]:
 
 
 def test_the_standard_example_imports_with_the_section_11_windows(tmp_path: Path) -> None:
-    assert _import(tmp_path, example_rows("rating")) == ("imported=4 updated=0 rejected=0", [])
+    assert _import(tmp_path, examples()) == ("imported=4 updated=0 rejected=0", [])
     [tax] = _by_scheme("纳税信用")
     assert (tax.grade, tax.year, str(tax.score), tax.status) == ("A", 2025, "95.50", RecordStatus.PUBLISHED)
     assert (tax.public_from, tax.public_until) == (date(2026, 4, 15), date(2027, 4, 14))  # + 1 year − 1 day
+    assert tax.doc_no == "纳税信用 2025年度"  # what names it to people (objection forms, dashboards)
     [green] = _by_scheme("环保信用")
     assert (green.grade, green.year, green.public_until) == ("绿", None, date(2027, 2, 28))
     [customs] = _by_scheme("海关信用")
@@ -52,7 +65,7 @@ def test_the_standard_example_imports_with_the_section_11_windows(tmp_path: Path
 
 
 def test_reimporting_changes_nothing_and_a_new_grade_of_the_same_year_is_a_version(tmp_path: Path) -> None:
-    rows = example_rows("rating")
+    rows = examples()
     _import(tmp_path, rows)
     assert _import(tmp_path, rows, "again.csv")[0] == "imported=0 updated=0 rejected=0"
     rows[0] = dict(rows[0], 评价等级="B", 评价分数="80")
@@ -62,7 +75,7 @@ def test_reimporting_changes_nothing_and_a_new_grade_of_the_same_year_is_a_versi
 
 
 def test_a_newer_rating_of_the_same_scheme_supersedes_the_older(tmp_path: Path) -> None:
-    rows = example_rows("rating")
+    rows = examples()
     _import(tmp_path, rows)
     newer = dict(rows[0], 评价等级="M", 评价年度="2026", 评价日期="2026-11-20")
     assert _import(tmp_path, [newer], "2026.csv")[0] == "imported=1 updated=0 rejected=0"
@@ -77,8 +90,8 @@ def test_a_newer_rating_of_the_same_scheme_supersedes_the_older(tmp_path: Path) 
 
 
 def test_an_older_rating_imported_after_the_newer_is_superseded_at_once(tmp_path: Path) -> None:
-    rows = example_rows("rating")
-    customs = rows[2]
+    rows = examples()
+    customs = CUSTOMS
     changed = dict(customs, 评价等级="常规企业", 评价日期="2026-10-01")
     _import(tmp_path, [changed], "new.csv")
     _import(tmp_path, [customs], "old.csv")  # 2025-09-10, arrives later
@@ -88,7 +101,7 @@ def test_an_older_rating_imported_after_the_newer_is_superseded_at_once(tmp_path
 
 
 def test_a_withdrawn_newer_rating_supersedes_nothing(tmp_path: Path) -> None:
-    rows = example_rows("rating")
+    rows = examples()
     _import(tmp_path, [rows[0]])
     newer = dict(rows[0], 评价等级="D", 评价年度="2026", 评价日期="2026-11-20")
     _import(tmp_path, [newer], "2026.csv")
@@ -137,7 +150,7 @@ SCHEMES = "纳税信用、海关信用、环保信用、公共信用综合评价
     ],
 )
 def test_a_defective_row_is_rejected_with_its_line_and_reason(tmp_path: Path, changes: dict, reason: str) -> None:
-    rows = example_rows("rating")
+    rows = examples()
     rows[0] = dict(rows[0], **changes)
     summary, rejects = _import(tmp_path, rows)
     assert summary == "imported=3 updated=0 rejected=1"
@@ -146,7 +159,7 @@ def test_a_defective_row_is_rejected_with_its_line_and_reason(tmp_path: Path, ch
 
 
 def test_grades_are_nfkc_and_upper_cased_and_the_same_key_twice_is_a_duplicate(tmp_path: Path) -> None:
-    rows = example_rows("rating")
+    rows = examples()
     rows[0] = dict(rows[0], 评价等级="Ａ")
     rows.append(dict(rows[0], 评价日期="2026-04-16"))  # same scheme, subject and year
     summary, rejects = _import(tmp_path, rows)
@@ -159,7 +172,7 @@ def test_hostile_text_is_stored_as_given_and_shown_escaped(
     tmp_path: Path, client: FlaskClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("portal.clock.today", lambda: TODAY)
-    rows = example_rows("rating")
+    rows = examples()
     rows[0] = dict(rows[0], 评价依据="<script>alert(1)</script>", 备注='=HYPERLINK("http://x")')
     rows[1] = dict(rows[1], 评价对象名称="𠮷野家")
     assert _import(tmp_path, rows)[0] == "imported=4 updated=0 rejected=0"
@@ -177,7 +190,9 @@ def test_hostile_text_is_stored_as_given_and_shown_escaped(
 def published(app: Flask, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FlaskClient:
     monkeypatch.setattr("portal.clock.today", lambda: TODAY)
     path = Path(shutil.copy(DATA / "standard-rating.csv", tmp_path / "rating.csv"))
-    assert import_file(db.session, path, "rating", today=TODAY).summary == "imported=4 updated=0 rejected=0"
+    assert import_file(db.session, path, "rating", today=TODAY).summary == "imported=3 updated=0 rejected=0"
+    customs = write_csv(tmp_path / "customs.csv", "rating", [CUSTOMS])
+    assert import_file(db.session, customs, "rating", today=TODAY).summary == "imported=1 updated=0 rejected=0"
     reindex(db.session, get_backend(app), TODAY)
     return app.test_client()
 
@@ -218,7 +233,7 @@ def test_the_listing_filters_by_scheme_grade_department_and_year(published: Flas
 
 
 def test_a_superseded_rating_leaves_pages_search_and_api(published: FlaskClient, app: Flask, tmp_path: Path) -> None:
-    newer = dict(example_rows("rating")[0], 评价等级="C", 评价年度="2026", 评价日期="2026-11-20")
+    newer = dict(examples()[0], 评价等级="C", 评价年度="2026", 评价日期="2026-11-20")
     path = write_csv(tmp_path / "new.csv", "rating", [newer])
     import_file(db.session, path, "rating", today=TODAY)
     reindex(db.session, get_backend(app), TODAY)
