@@ -35,7 +35,8 @@ def rating_report_entry(r: Rating, status: str, marks: list[str], clean: Clean) 
 
 
 def rating_report_cells(r: dict[str, Any]) -> tuple[str, str, str]:
-    title = f"{r['title']}\n{_('Rating year %(year)s', year=r['year'])}" if r.get("year") else r["title"]
+    year = _("Rating year %(year)s", year=r["year"]) if r.get("year") else ""
+    title = f"{r['title']}\n{year}" if year else r["title"]
     grade = _("Grade: %(grade)s", grade=r["grade"])
     score = _("Score: %(score)s", score=r["score"]) if r.get("score") else ""
     return title, "；".join(p for p in (grade, score) if p), ""

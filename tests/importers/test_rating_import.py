@@ -25,10 +25,11 @@ pytestmark = pytest.mark.usefixtures("app")
 FOOD = "91430200MA4L0A1B7K"
 # 海关信用 of the same company: valid until changed (a fourth row beside the three of the example file)
 CUSTOMS = dict(zip(
-    ("评价体系", "评价对象名称", "主体类别", "统一社会信用代码", "评价等级", "评价分数", "评价年度", "评价日期", "有效期至",
-     "评价单位", "评价单位统一社会信用代码", "评价依据", "公开类型", "数据来源单位", "数据来源单位统一社会信用代码"),
+    ("评价体系", "评价对象名称", "主体类别", "统一社会信用代码", "评价等级", "评价分数", "评价年度", "评价日期",
+     "有效期至", "评价单位", "评价单位统一社会信用代码", "评价依据", "公开类型", "数据来源单位", "数据来源单位统一社会信用代码"),
     ("海关信用", "株洲示例食品有限公司", "法人及非法人组织", FOOD, "高级认证企业", "", "", "2025-09-10", "", "株洲海关",
-     "11430200MB1234569G", "《海关注册登记和备案企业信用管理办法》", "社会公开", "株洲海关", "11430200MB1234569G"),
+     "11430200MB1234569G", "《海关注册登记和备案企业信用管理办法》", "社会公开", "株洲海关",
+     "11430200MB1234569G"),
     strict=True,
 ))  # fmt: skip
 
@@ -90,7 +91,6 @@ def test_a_newer_rating_of_the_same_scheme_supersedes_the_older(tmp_path: Path) 
 
 
 def test_an_older_rating_imported_after_the_newer_is_superseded_at_once(tmp_path: Path) -> None:
-    rows = examples()
     customs = CUSTOMS
     changed = dict(customs, 评价等级="常规企业", 评价日期="2026-10-01")
     _import(tmp_path, [changed], "new.csv")
