@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from flask import Flask
-from flask.testing import FlaskClient
+from flask.testing import FlaskClient, FlaskCliRunner
 
 from portal.domain.publicity import RecordStatus
 from portal.extensions import db
+from portal.importers.formats_rated import RATING_FORMAT
 from portal.importers.run import import_file
 from portal.indexing.backend import get_backend
 from portal.indexing.outbox import reindex
@@ -259,3 +260,35 @@ def test_search_type_rating_and_the_subject_api(published: FlaskClient) -> None:
     assert (entry["scheme"], entry["scheme_code"], entry["grade"]) == ("环保信用", "环保信用", "绿")
     assert entry["year"] is None
     assert entry["public_until"] == "2027-02-28"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030"])
+def test_the_cli_reads_bom_and_gb18030_files_and_rejects_a_foreign_header(
+    runner: FlaskCliRunner, tmp_path: Path, encoding: str
+) -> None:
+    path = write_csv(tmp_path / "rating.csv", "rating", examples(), encoding=encoding)
+    result = runner.invoke(args=["import", str(path), "--kind", "rating"])
+    assert (result.exit_code, result.stdout.strip()) == (0, "imported=4 updated=0 rejected=0")
+    again = runner.invoke(args=["import", str(path), "--kind", "rating"])
+    assert again.stdout.strip() == "imported=0 updated=0 rejected=0"
+    inspection = runner.invoke(args=["import", str(path), "--kind", "inspection"])
+    assert inspection.exit_code == 2
+    assert "检查编号" in inspection.stderr  # a missing mandatory column of the inspection format
+
+
+def test_an_xlsx_file_imports_the_same(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    columns = list(RATING_FORMAT.columns)
+    sheet.append(columns)
+    for row in examples():
+        sheet.append([row.get(c, "") for c in columns])
+    sheet.cell(row=2, column=columns.index("评价年度") + 1, value=2025)  # a number cell
+    sheet.cell(row=2, column=columns.index("评价日期") + 1, value=date(2026, 4, 15))  # a date cell
+    path = tmp_path / "rating.xlsx"
+    book.save(path)
+    assert import_file(db.session, path, "rating", today=TODAY).summary == "imported=4 updated=0 rejected=0"
+    [tax] = _by_scheme("纳税信用")
+    assert (tax.year, tax.rated_on) == (2025, date(2026, 4, 15))
