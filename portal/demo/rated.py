@@ -163,16 +163,22 @@ def rated_counts(records: int) -> tuple[int, int]:
     return round(records * SHARE_RATINGS), round(records * SHARE_INSPECTIONS)
 
 
+def write_kind_csv(path: Path, kind: str, count: int, *, seed: int, as_of: date, pool_size: int = 0) -> None:
+    """Write `count` demo rows of rating|inspection as an import file; `pool_size`: the records the subject pool
+    is sized for (the demo's total, so the companies are those of the other kinds)."""
+    rows, columns = (rating_rows, RATING_COLUMNS) if kind == "rating" else (inspection_rows, INSPECTION_COLUMNS)
+    world = World(seed, as_of, max(pool_size or count, 60))
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(columns)
+        writer.writerows(row.values() for row in rows(world, Random(seed + _OFFSETS[kind]), count))
+
+
 def write_rated(folder: Path, records: int, *, seed: int, as_of: date) -> list[tuple[str, Path]]:
     """Write the rating and inspection import files of a demo of `records` rows; (kind, path) to import."""
     written = []
-    for (kind, rows), count in zip((("rating", rating_rows), ("inspection", inspection_rows)),
-                                   rated_counts(records), strict=True):  # fmt: skip
+    for kind, count in zip(("rating", "inspection"), rated_counts(records), strict=True):
         path = folder / f"demo-{kind}.csv"
-        world = World(seed, as_of, max(records, 60))  # the subject pool of the other kinds: the same companies
-        with path.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(RATING_COLUMNS if kind == "rating" else INSPECTION_COLUMNS)
-            writer.writerows(row.values() for row in rows(world, Random(seed + _OFFSETS[kind]), count))
+        write_kind_csv(path, kind, count, seed=seed, as_of=as_of, pool_size=records)
         written.append((kind, path))
     return written
