@@ -15,7 +15,8 @@ from typing import Any, ClassVar
 
 from markupsafe import Markup
 
-TYPES = ("subject", "penalty", "permit", "redlist", "blacklist", "watchlist", "coercion", "honour", "commitment")
+TYPES = ("subject", "penalty", "permit", "redlist", "blacklist", "watchlist", "coercion", "honour", "commitment",
+         "rating", "inspection")
 FILTER_KEYS = ("department", "year", "list_name", "category")
 FACET_KEYS = ("type", *FILTER_KEYS)
 MAX_PER_PAGE = 100

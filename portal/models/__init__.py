@@ -14,10 +14,12 @@ from portal.models.enterprise import BindingDocument, EnterpriseAccount, Subject
 from portal.models.follow import Follow, Subscriber
 from portal.models.history import HolidayOverride, ImportBatch, RecordHistory, RejectedRow, SearchOutbox
 from portal.models.honour import Honour
+from portal.models.inspection import Inspection
 from portal.models.joint import ApiKey, CheckedSubject, CheckFeedback, CheckHit, CreditCheck, MeasureRevision
 from portal.models.listing import ListEntry
 from portal.models.penalty import Penalty
 from portal.models.permit import Permit
+from portal.models.rating import Rating
 from portal.models.report import CreditReport
 from portal.models.search_node import SearchNode
 from portal.models.stored_file import StoredFile
@@ -47,6 +49,7 @@ __all__ = [
     "HolidayOverride",
     "Honour",
     "ImportBatch",
+    "Inspection",
     "ListEntry",
     "ListType",
     "Measure",
@@ -55,6 +58,7 @@ __all__ = [
     "PageRevision",
     "Penalty",
     "Permit",
+    "Rating",
     "RecordHistory",
     "RejectedRow",
     "SearchCertificate",
