@@ -122,6 +122,8 @@ RECORD_KIND_LABELS = {
     RecordKind.COERCION: _l("Administrative coercion"),
     RecordKind.HONOUR: _l("Honours and rewards"),
     RecordKind.COMMITMENT: _l("Credit commitments"),
+    RecordKind.RATING: _l("Credit ratings"),
+    RecordKind.INSPECTION: _l("Inspection results"),
 }
 RECORD_KIND_SINGULAR_LABELS = {
     RecordKind.PENALTY: _l("Administrative penalty"),
@@ -130,6 +132,8 @@ RECORD_KIND_SINGULAR_LABELS = {
     RecordKind.COERCION: _l("Administrative coercion decision"),
     RecordKind.HONOUR: _l("Honour or reward"),
     RecordKind.COMMITMENT: _l("Credit commitment"),
+    RecordKind.RATING: _l("Credit rating"),
+    RecordKind.INSPECTION: _l("Inspection result"),
 }
 # 强制类别 (data-standard §12): stored in Chinese, shown in the interface language.
 COERCION_CATEGORY_LABELS = {
@@ -165,6 +169,29 @@ HONOUR_LEVEL_LABELS = {  # 荣誉等级 (data-standard §13)
     "省级": _l("Provincial"),
     "市级": _l("Municipal"),
     "区县级": _l("District or county"),
+    "其他": _l("Other"),
+}
+
+RATING_SCHEME_LABELS = {  # 评价体系 (data-standard §11)
+    "纳税信用": _l("Tax credit"),
+    "海关信用": _l("Customs credit"),
+    "环保信用": _l("Environmental credit"),
+    "公共信用综合评价": _l("Comprehensive public credit rating"),
+    "其他行业信用评价": _l("Other sector rating"),
+}
+INSPECTION_TYPE_LABELS = {  # 检查类别 (data-standard §14)
+    "双随机抽查": _l("Random inspection (double random)"),
+    "重点检查": _l("Targeted inspection"),
+    "专项检查": _l("Special inspection"),
+    "日常检查": _l("Routine inspection"),
+    "其他": _l("Other"),
+}
+INSPECTION_RESULT_LABELS = {  # 检查结果类型 (the 01–06 result codes)
+    "未发现问题": _l("No problem found"),
+    "责令改正": _l("Ordered to correct"),
+    "行政指导": _l("Administrative guidance"),
+    "行政处罚": _l("Administrative penalty"),
+    "行政强制": _l("Administrative coercion"),
     "其他": _l("Other"),
 }
 

@@ -89,6 +89,8 @@ class KindSpec:
     import_check: Callable[[Session], RowCheck] | None = None  # checks against reference data (importers/checks.py)
     profile_counts: Callable[[Session, tuple[Any, ...]], dict[str, int]] | None = None  # counted otherwise than by kind
     export_title: Any = None  # the XLSX sheet's name, when not the kind's label
+    # run at the end of an import, in its transaction: rules across records (a newer rating supersedes the older)
+    after_import: Callable[[Session, int], object] | None = None  # (session, batch id)
 
     @property
     def label(self) -> Any:

@@ -29,6 +29,7 @@ from portal.importers.records import parse_list_entry, parse_penalty, parse_perm
 from portal.indexing.fields import decision_fields, list_entry_fields
 from portal.kind_spec import KindSpec
 from portal.kinds_more import MORE_KINDS
+from portal.kinds_rated import RATED_KINDS
 from portal.models import ListEntry, Penalty, Permit
 from portal.public.export_rows import (
     list_entry_headers,
@@ -153,6 +154,7 @@ KINDS: Mapping[RecordKind, KindSpec] = {
             ("reason", "summary"),
             ("basis", "basis"),
             ("valid_until", "valid_until"),
+            ("doc_no", "doc_no"),  # 认定文书号
         ),  # fmt: skip
         export_headers=list_entry_headers,
         export_row=list_entry_row,
@@ -161,6 +163,7 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         export_title=_l("Lists"),
     ),
     **MORE_KINDS,
+    **RATED_KINDS,
 }
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from portal import kinds
 from portal.demo.generate import plan_for, write_csv
 from portal.demo.more_kinds import more_plan, write_more_csv
+from portal.demo.rated import write_rated
 from portal.domain.kinds import RecordKind
 from portal.importers.run import import_file
 from portal.public.stats_demo import spread_upload_times
@@ -53,5 +54,7 @@ def load_demo(
             lines.append(f"{kind_value}: {result.summary}")
             if progress:
                 progress(count)
+        for kind, path in write_rated(Path(tmp), records, seed=seed, as_of=as_of):  # ratings and inspections
+            lines.append(f"{kind}: {import_file(session, path, kind, today=as_of, source_label='demo-data').summary}")
     spread_upload_times(session, as_of=as_of)  # realistic 双公示 timeliness on /statistics (issue 6)
     return "; ".join(lines)

@@ -14,6 +14,7 @@ from portal.models.enterprise import BindingDocument, EnterpriseAccount, Subject
 from portal.models.follow import Follow, Subscriber
 from portal.models.history import HolidayOverride, ImportBatch, RecordHistory, RejectedRow, SearchOutbox
 from portal.models.honour import Honour
+from portal.models.inspection import Inspection
 from portal.models.joint import (
     ApiKey,
     CheckedSubject,
@@ -26,7 +27,10 @@ from portal.models.joint import (
 from portal.models.listing import ListEntry
 from portal.models.penalty import Penalty
 from portal.models.permit import Permit
+from portal.models.rating import Rating
 from portal.models.report import CreditReport
+from portal.models.search_node import SearchNode
+from portal.models.stored_file import StoredFile
 from portal.models.subject import Department, Subject
 from portal.models.submission import Attachment, Submission, SubmissionEvent
 from portal.models.user import User
@@ -54,6 +58,7 @@ __all__ = [
     "HolidayOverride",
     "Honour",
     "ImportBatch",
+    "Inspection",
     "ListEntry",
     "ListType",
     "Measure",
@@ -62,9 +67,12 @@ __all__ = [
     "PageRevision",
     "Penalty",
     "Permit",
+    "Rating",
     "RecordHistory",
     "RejectedRow",
     "SearchCertificate",
+    "SearchNode",
+    "StoredFile",
     "SearchOutbox",
     "Subject",
     "SubjectBinding",

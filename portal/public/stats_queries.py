@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from portal import kinds
 from portal.domain.workdays import WorkCalendar
-from portal.models import ImportBatch, ListEntry, Penalty, Permit, RecordHistory
+from portal.models import ListEntry, Penalty, Permit
 from portal.visibility import public_on
 
 DEADLINE_WORKDAYS = 7  # 双公示 within 7 working days of the decision (DOMAIN §5.1)
@@ -77,13 +77,6 @@ class Statistics:
     def total(self) -> int:
         """Every kind's public records in the window (the month table counts 双公示 and lists only)."""
         return sum(self.by_kind.values()) if self.by_kind else sum(c.total for c in self.months.values())
-
-
-def data_version(session: Session) -> tuple[int, int]:
-    """Changes whenever records change: imports add a batch, staff status changes add a history row (PK lookups)."""
-    batches = session.scalar(sa.select(sa.func.max(ImportBatch.id))) or 0
-    history = session.scalar(sa.select(sa.func.max(RecordHistory.id))) or 0
-    return int(batches), int(history)
 
 
 def upload_deadlines(calendar: WorkCalendar, window: Window) -> dict[date, date]:

@@ -18,11 +18,12 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 
 from portal import clock
+from portal.data_version import data_version
 from portal.extensions import db
 from portal.i18n import CATEGORY_LABELS, PUNISHMENT_TYPE_LABELS, RECORD_KIND_LABELS
 from portal.public import charts
 from portal.public.cache import TTLCache
-from portal.public.stats_queries import Statistics, Window, compute, data_version
+from portal.public.stats_queries import Statistics, Window, compute
 from portal.tabular import csv_document
 from portal.work_calendar import work_calendar
 
