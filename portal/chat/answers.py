@@ -11,10 +11,18 @@ from collections.abc import Callable
 
 from flask_babel import gettext as _
 
-from portal.chat import followups, lookups, tickets
+from portal.chat import followups, kind_words, lookups, tickets
 from portal.chat.cards import handoff_ticket, ticket_card, ticket_status_label, ticket_text
 from portal.chat.grounded import record_explain, repair_eligibility, subject_lookup, submission_status
-from portal.chat.intents import CODE_RE, DOC_NO_RE, SPLIT_CODE_RE, TRACKING_RE, Classification, classify
+from portal.chat.intents import (
+    CODE_RE,
+    DOC_NO_RE,
+    NAMED_ORG_RE,
+    SPLIT_CODE_RE,
+    TRACKING_RE,
+    Classification,
+    classify,
+)
 from portal.chat.nlp import clean_message
 from portal.chat.replies import faq, out_of_scope
 from portal.chat.types import Context, Reply, menu, source
@@ -45,6 +53,7 @@ def respond(message: str, ctx: Context) -> Reply:
         elif pending == "record" and DOC_NO_RE.search(message) and found.intent not in ("repair_eligibility",):
             found = Classification(ctx.state.get("pending_intent") or "record_explain", max(found.confidence, 0.9))
     ctx.state["pending"] = None
+    found = _record_kind_question(message, found)
     reply = HANDLERS[found.intent](message, found, ctx)
     if found.intent == "out_of_scope" or reply.type == "clarify" and found.intent != "subject_lookup":
         ctx.state["failures"] = ctx.state.get("failures", 0) + 1
@@ -58,6 +67,22 @@ def respond(message: str, ctx: Context) -> Reply:
         reply.cards = [ticket_card(opened)]
         ctx.state["failures"] = 0
     return reply
+
+
+_LIST_WORDS = re.compile(r"名单|名录|老赖|惩戒|激励|奖惩|\blists?\b|blacklist", re.IGNORECASE)
+
+
+def _record_kind_question(message: str, found: Classification) -> Classification:
+    """A question that names a kind of record the registry explains (行政强制, 信用承诺…) and no list is about that
+    kind: "<company>有强制措施吗" looks up the company, "扣押财物要公示多久" asks the kind's FAQ, not a list's
+    measures nor the penalty periods."""
+    if found.intent not in ("list_measures", "record_explain") or DOC_NO_RE.search(message):
+        return found
+    if _LIST_WORDS.search(message) or not kind_words.faq_ids(message):
+        return found
+    if NAMED_ORG_RE.search(message):
+        return Classification("subject_lookup", found.confidence)
+    return Classification("policy_faq", found.confidence)
 
 
 def list_measures(message: str, found: Classification, ctx: Context) -> Reply:

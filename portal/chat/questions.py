@@ -10,7 +10,7 @@ from datetime import date
 
 from flask_babel import gettext as _
 
-from portal.chat import knowledge
+from portal.chat import kind_words, knowledge
 from portal.chat.types import Context, Reply, menu, source
 from portal.domain import repair
 from portal.domain.kinds import ListCategory
@@ -52,6 +52,9 @@ def repair_yes_no(message: str, found: object, ctx: Context) -> Reply | None:
             "dishonesty: 1 year, serious dishonesty: 3 years after the decision), without any application."
         )
         return _reply(text, found, ctx)
+    answer = kind_words.repair_answer(message)  # 违诺, 行政强制: the kinds' own answers (kind_words.py)
+    if answer is not None:
+        return _reply(answer, found, ctx)
     case = next(((kind, value) for pattern, kind, value in _CASES if pattern.search(message)), None)
     if case is None:
         return None

@@ -1,0 +1,254 @@
+"""What the chat says about each record kind, in one table keyed by RecordKind: the words of a question that asks
+for the kind, how one public record reads inside a sentence, and the sentence listing a subject's records of the kind.
+
+A kind registered in portal/kinds.py without an entry here gets the generic wording built from its registry labels,
+so a new kind shows in the chat's answers as soon as it is registered. Entries may name kinds that are added by other
+branches ("rating", "inspection"): the table is keyed by the kind's value, and an entry for a kind that is not
+registered is never used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from flask_babel import gettext as _
+from markupsafe import escape
+
+from portal import kinds
+from portal.domain.kinds import BROKEN_COMMITMENT_STATES, RecordKind
+from portal.i18n import (
+    CATEGORY_LABELS,
+    COERCION_CATEGORY_LABELS,
+    COERCION_STATE_LABELS,
+    COMMITMENT_STATE_LABELS,
+    COMMITMENT_TYPE_LABELS,
+    HONOUR_LEVEL_LABELS,
+    RECORD_KIND_LABELS,
+)
+from portal.public.presenters import PublicRecord
+
+SHOWN_PER_KIND = 5  # records named per kind in one answer; the subject page has them all
+
+
+def label(labels: Any, code: str | None) -> str:
+    """The translated label of a code; the code itself when it has none (new data values show untranslated)."""
+    found = labels.get(code) if code is not None else None
+    return str(found) if found is not None else (code or "")
+
+
+def join(items: Any) -> str:
+    # TRANSLATORS: the separator between the items of a list in a sentence (Chinese: 、).
+    return _(", ").join(items)
+
+
+def until(record: Any) -> str:
+    if record.public_until:
+        return _("published until %(date)s", date=record.public_until.isoformat())
+    return _("published without an end date")
+
+
+def _decision(r: PublicRecord) -> str:
+    return _("%(doc_no)s (decided %(date)s, %(until)s)", doc_no=escape(r.title), date=r.decided_on.isoformat(),
+             until=until(r))  # fmt: skip
+
+
+def _generic(r: PublicRecord) -> str:
+    return _("“%(title)s” (%(date)s, %(until)s)", title=escape(r.title), date=r.decided_on.isoformat(), until=until(r))
+
+
+def _coercion(r: PublicRecord) -> str:
+    return _(
+        "%(doc_no)s (%(types)s, decided by %(authority)s on %(date)s, %(state)s, %(until)s)",
+        doc_no=escape(r.title), types=join(label(COERCION_CATEGORY_LABELS, t) for t in r.tags),
+        authority=escape(r.authority), date=r.decided_on.isoformat(), state=label(COERCION_STATE_LABELS, r.state),
+        until=until(r),
+    )  # fmt: skip
+
+
+def _honour(r: PublicRecord) -> str:
+    valid = _("valid until %(date)s", date=r.valid_until.isoformat()) if r.valid_until else _("long-term")
+    return _(
+        "“%(name)s” (%(level)s, granted by %(authority)s on %(date)s, %(valid)s)",
+        name=escape(r.summary), level=label(HONOUR_LEVEL_LABELS, r.category), authority=escape(r.authority),
+        date=r.decided_on.isoformat(), valid=valid,
+    )  # fmt: skip
+
+
+def _commitment(r: PublicRecord) -> str:
+    return _(
+        "“%(matter)s” (%(type)s, made on %(date)s to %(authority)s, %(state)s)",
+        matter=escape(r.summary), type=label(COMMITMENT_TYPE_LABELS, r.category), date=r.decided_on.isoformat(),
+        authority=escape(r.authority), state=label(COMMITMENT_STATE_LABELS, r.state),
+    )  # fmt: skip
+
+
+def _rating(r: PublicRecord) -> str:
+    """A rating: its scheme and grade (the rating kind presents the scheme as category, the grade as summary)."""
+    return _("%(scheme)s: %(grade)s (%(date)s)", scheme=escape(r.category or r.title), grade=escape(r.summary),
+             date=r.decided_on.isoformat())  # fmt: skip
+
+
+def is_broken(record: PublicRecord) -> bool:
+    """A 违诺: a commitment 部分履行 or 全部未履行 (DOMAIN §19)."""
+    return record.kind == RecordKind.COMMITMENT and record.state in BROKEN_COMMITMENT_STATES
+
+
+def _commitments_note(records: Sequence[PublicRecord]) -> str:
+    broken = sum(1 for r in records if is_broken(r))
+    if not broken:
+        return ""
+    return _(
+        " %(n)s of them broken: a broken commitment is dishonesty information, published for 1 year from the "
+        "day the breach was established, and can be repaired after 3 months like a general-level penalty.",
+        n=broken,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class KindWords:
+    """How the chat words one kind. `heading` and `none` are None for the generic wording from the kind's label."""
+
+    asks: re.Pattern[str] | None = None  # a question naming the kind ("有没有信用承诺", "any honours")
+    asks_not: re.Pattern[str] | None = None  # …unless it names this instead ("吊销许可证" is a penalty)
+    item: Callable[[PublicRecord], str] = _generic  # one record inside a sentence
+    heading: Callable[[str], str] | None = None  # "Administrative penalties: <items>."
+    none: Callable[[], str] | None = None  # "No administrative penalty is under publicity."
+    note: Callable[[Sequence[PublicRecord]], str] | None = None  # said after the records (违诺 among commitments)
+    by_default: bool = False  # listed when a lookup names no kind
+    latest_per_category: bool = False  # only the newest record of each category (the latest grade per scheme)
+    each_sentence: bool = False  # one sentence per record instead of a heading and a list (list entries)
+    faq: tuple[str, ...] = ()  # the knowledge entries (portal/data/chat/faq.json) that explain the kind
+    # "can a <record of this kind> be repaired": (the words of that question, the answer, yes or no first)
+    repair: tuple[re.Pattern[str], Callable[[], str]] | None = None
+
+
+def _i(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+WORDS: dict[str, KindWords] = {
+    RecordKind.PENALTY: KindWords(
+        asks=_i(r"处罚|罚|吊销|违法|penalt|fine"), item=_decision, by_default=True,
+        heading=lambda items: _("Administrative penalties: %(items)s.", items=items),
+        none=lambda: _("No administrative penalty is under publicity."),
+    ),  # fmt: skip
+    RecordKind.PERMIT: KindWords(
+        asks=_i(r"许可|执照|资质|permit|licen[cs]e"), asks_not=_i(r"吊销|revoke"), item=_decision,
+        heading=lambda items: _("Administrative permits: %(items)s.", items=items),
+        none=lambda: _("No administrative permit is under publicity."),
+    ),  # fmt: skip
+    RecordKind.LIST_ENTRY: KindWords(
+        asks=_i(r"名单|名录|失信|守信|黑名单|红名单|\blists?\b|blacklist"), by_default=True, each_sentence=True,
+        item=lambda r: _("Listed on “%(list)s” (%(authority)s, %(until)s).", list=escape(r.title),
+                         authority=escape(r.authority), until=until(r)),
+        none=lambda: _("No list entry is under publicity."),
+    ),  # fmt: skip
+    RecordKind.COERCION: KindWords(
+        asks=_i(r"强制|查封|扣押|冻结|代履行|划拨|coerc|seiz|seal|freez|enforcement"), item=_coercion,
+        # the mandatory measures (强制措施) of joint punishment are no coercion
+        asks_not=_i(r"推荐|惩戒|奖惩|激励|名单|强制性|强制的|mandatory"),
+        faq=("coercion-what",),
+        repair=(_i(r"强制|查封|扣押|冻结|coerc|seiz"), lambda: _(
+            "No need. Administrative coercion is not subject to credit repair: it leaves public view by itself 6 "
+            "months after the measure is lifted (1 year after the decision while it is not lifted, 3 years at "
+            "most). If the published decision is wrong, file an objection."
+        )),
+        heading=lambda items: _("Administrative coercion: %(items)s.", items=items),
+        none=lambda: _("No administrative coercion decision is under publicity."),
+    ),  # fmt: skip
+    RecordKind.HONOUR: KindWords(
+        asks=_i(r"荣誉|表彰|嘉奖|奖励|获奖|得奖|拿过.{0,2}奖|称号|先进|示范|守合同重信用|honou?rs?|awards?|commend"),
+        item=_honour, faq=("honour-what",),
+        heading=lambda items: _("Honours and rewards: %(items)s.", items=items),
+        none=lambda: _("No honour or reward is under publicity."),
+    ),  # fmt: skip
+    RecordKind.COMMITMENT: KindWords(
+        asks=_i(r"承诺|违诺|失诺|践诺|容缺|promise|pledge|commitment|undertaking"), item=_commitment,
+        note=_commitments_note, faq=("commitment-what", "commitment-tolerance", "commitment-breach"),
+        repair=(_i(r"违诺|失诺|违背.{0,4}承诺|违反.{0,4}承诺|没(有)?(兑现|履行|做到).{0,4}承诺|承诺.{0,6}没(有)?(兑现|履行|做到)"
+                   r"|broken commitment|break.{0,12}(commitment|promise|pledge)|breach"), lambda: _(
+            "Yes. A broken commitment is dishonesty information of the general level: 3 months after the breach "
+            "was established, once it has been put right and a new credit commitment made, you can apply for "
+            "credit repair. Until then it stays published, for 1 year from the day the breach was established."
+        )),
+        heading=lambda items: _("Credit commitments: %(items)s.", items=items),
+        none=lambda: _("No credit commitment is under publicity."),
+    ),  # fmt: skip
+    # Kinds of other branches (信用评价, 检查结果): used once they are registered.
+    "rating": KindWords(
+        asks=_i(r"评价|评级|等级|信用级别|纳税信用|[ABCDM]\s*级|rating|grade"), item=_rating, latest_per_category=True,
+        faq=("rating-what",),
+        heading=lambda items: _("Latest credit rating per scheme: %(items)s.", items=items),
+        none=lambda: _("No credit rating is under publicity."),
+    ),  # fmt: skip
+    "inspection": KindWords(asks=_i(r"检查|抽查|双随机|inspect")),
+}
+_DEFAULT = KindWords()
+
+
+def words(kind: str) -> KindWords:
+    return WORDS.get(str(kind), _DEFAULT)
+
+
+def named_kinds(message: str) -> list[str]:
+    """The registered kinds a message names, in registry order (none when it names none)."""
+    out = []
+    for spec in kinds.specs():
+        w = words(spec.kind)
+        if w.asks and w.asks.search(message) and not (w.asks_not and w.asks_not.search(message)):
+            out.append(spec.kind.value)
+    return out
+
+
+def faq_ids(message: str) -> list[str]:
+    """The knowledge entries of the kinds a message names ("什么是行政强制" → the 行政强制 entry)."""
+    return [entry for kind in named_kinds(message) for entry in words(kind).faq]
+
+
+def repair_answer(message: str) -> str | None:
+    """The answer to "can a <record of a kind> be repaired" when the message asks it of a kind that has one."""
+    for kind in named_kinds(message) or [spec.kind.value for spec in kinds.specs()]:
+        repair = words(kind).repair
+        if repair and repair[0].search(message):
+            return repair[1]()
+    return None
+
+
+def asked_kinds(message: str) -> list[str]:
+    """The registered kinds a lookup asks about ("有没有行政许可" → permits); the default kinds when it names none."""
+    return named_kinds(message) or [spec.kind.value for spec in kinds.specs() if words(spec.kind).by_default]
+
+
+def shown(kind: str, records: Sequence[PublicRecord]) -> list[PublicRecord]:
+    """The records an answer names (newest first): the first few, or the newest of each category."""
+    if words(kind).latest_per_category:
+        newest: dict[str | None, PublicRecord] = {}
+        for r in records:
+            newest.setdefault(r.category, r)
+        return list(newest.values())[:SHOWN_PER_KIND]
+    return list(records[:SHOWN_PER_KIND])
+
+
+def sentence(kind: str, records: Sequence[PublicRecord]) -> str:
+    """The sentence naming a subject's public records of one kind, or saying there are none."""
+    w, picked = words(kind), shown(kind, records)
+    name = label(RECORD_KIND_LABELS, kind)
+    if not picked:
+        return w.none() if w.none else _("No records of the kind “%(kind)s” are under publicity.", kind=name)
+    if w.each_sentence:
+        return "".join(w.item(r) for r in picked)
+    items = join(w.item(r) for r in picked)
+    text = w.heading(items) if w.heading else _("%(kind)s: %(items)s.", kind=name, items=items)
+    return text + (w.note(records) if w.note else "")
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    """"Administrative penalties 1, red list 0, …": every count of a profile (kinds, and list categories)."""
+    parts = []
+    for key, n in counts.items():
+        name = CATEGORY_LABELS.get(key) or RECORD_KIND_LABELS.get(key) or key  # type: ignore[call-overload]
+        parts.append(_("%(kind)s %(n)s", kind=name, n=n))
+    return join(parts)
