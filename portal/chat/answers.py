@@ -16,14 +16,17 @@ from portal.chat.cards import handoff_ticket, ticket_card, ticket_status_label, 
 from portal.chat.grounded import record_explain, repair_eligibility, subject_lookup, submission_status
 from portal.chat.intents import (
     CODE_RE,
+    DEFINITION_RE,
     DOC_NO_RE,
     NAMED_ORG_RE,
     SPLIT_CODE_RE,
     TRACKING_RE,
+    USCC_RE,
     Classification,
     classify,
 )
 from portal.chat.nlp import clean_message
+from portal.chat.questions import DURATION_RE
 from portal.chat.replies import faq, out_of_scope
 from portal.chat.types import Context, Reply, menu, source
 
@@ -69,20 +72,32 @@ def respond(message: str, ctx: Context) -> Reply:
     return reply
 
 
+# "拿过/得过/受过/被…过": whether someone had such a record, a question about a subject rather than a definition.
+_HAD_ONE = re.compile(r"[拿得受获评]过|被.{1,8}过|有没有.{0,6}(记录|过)|\b(has|had|did)\b", re.IGNORECASE)
+_IS_A = re.compile(r"算是|算不算|属于|是不是一种|kind of|type of|form of", re.IGNORECASE)
+_PROCEDURE = re.compile(r"修复|异议|投诉|举报|报告|repair|objection|complain|report", re.IGNORECASE)
 _LIST_WORDS = re.compile(r"名单|名录|老赖|惩戒|激励|奖惩|\blists?\b|blacklist", re.IGNORECASE)
 
 
 def _record_kind_question(message: str, found: Classification) -> Classification:
-    """A question that names a kind of record the registry explains (行政强制, 信用承诺…) and no list is about that
-    kind: "<company>有强制措施吗" looks up the company, "扣押财物要公示多久" asks the kind's FAQ, not a list's
-    measures nor the penalty periods."""
-    if found.intent not in ("list_measures", "record_explain") or DOC_NO_RE.search(message):
+    """A question that names a kind of record the registry explains (行政强制, 信用承诺…), and no list, is about that
+    kind: "<company>有强制措施吗" or "示例燃气拿过什么奖" looks up the subject; "扣押财物要公示多久" or "查封算是行政强制吗"
+    asks the kind's FAQ, not a list's measures, the penalty periods, an application's progress nor a subject."""
+    if DOC_NO_RE.search(message) or TRACKING_RE.search(message) or _LIST_WORDS.search(message):
         return found
-    if _LIST_WORDS.search(message) or not kind_words.faq_ids(message):
+    if not kind_words.faq_ids(message):
         return found
-    if NAMED_ORG_RE.search(message):
+    named = NAMED_ORG_RE.search(message) or USCC_RE.search(message.upper())
+    if found.intent == "subject_lookup" and not named and _IS_A.search(message):
+        return Classification("policy_faq", found.confidence)
+    had_one = _HAD_ONE.search(message) and not DEFINITION_RE.search(message)
+    if found.intent in ("policy_faq", "list_measures", "record_explain", "submission_status") and (named or had_one):
         return Classification("subject_lookup", found.confidence)
-    return Classification("policy_faq", found.confidence)
+    if found.intent in ("list_measures", "record_explain") or (
+        found.intent in FAQ_INTENTS and DURATION_RE.search(message) and not _PROCEDURE.search(message)
+    ):
+        return Classification("policy_faq", found.confidence)
+    return found
 
 
 def list_measures(message: str, found: Classification, ctx: Context) -> Reply:

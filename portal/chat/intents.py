@@ -62,7 +62,7 @@ DOMAIN_WORDS = re.compile(
     r"违诺|容缺|强制|查封|扣押|冻结|代履行|荣誉|表彰|称号|奖|评价|评级|纳税等级|"
     r"blacklist|red list|credit|penalt|repair|objection|dispute|complain|report|list|record|compan|status|"
     r"application|bidding|"
-    r"publicity|commitment|measure|pledge|promise|coerc|seiz|honou?r|award|rating|grade|"
+    r"publicity|commitment|measure|pledge|promise|coerc|seiz|honou?r|award|rating|grade|acceptance|documents|"
     r"违法|违规|纳税|税收|被执行人|身份证|姓名|隐私|未成年|商业秘密|个人信息|数据|措施|网站|自然人|名字|老赖|虚假",
     re.IGNORECASE,
 )

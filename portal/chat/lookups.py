@@ -32,7 +32,7 @@ ORG_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,40}?" + _SUFFIX)
 _NOISE = re.compile(
     r"请问|请|帮我|帮忙|麻烦|给我|我想|我要|想|查一下|查一哈|查查|查下|查询|查|搜索一下|搜索|搜下|搜|看看|看下|看一下|"
     r"了解一下|了解|一下|这家|这个|那家|企业名称是|公司名称是|名称是|名称|叫做|叫|是不是|有没有|有无|是否|"
-    r"行政处罚|处罚|许可|失信|信用承诺|承诺|违诺|荣誉|表彰|奖励|行政强制|强制|查封|扣押|评价|等级|评级|信用|记录|信息|情况|名单|黑名单|红名单|怎么样|如何|吗|呢|吧|的|了|被|过|公示|违法|"
+    r"行政处罚|处罚|许可|失信|拿过|得过|获得|受过|啥|奖项|奖|代履行|划拨存款|划拨|存款|拆除|或者|信用承诺|承诺|违诺|荣誉|表彰|奖励|行政强制|强制|查封|扣押|评价|等级|评级|信用|记录|信息|情况|名单|黑名单|红名单|怎么样|如何|吗|呢|吧|的|了|被|过|公示|违法|"
     r"企业|公司|一家|单位|市场主体|主体|那几家|这几家|几家|那些|这些|全部|所有|都|\s|[，。！？?!,.:：、“”\"'（）()]"
 )
 # Colloquial and English names of catalogue lists, tried before the generic lists below.
@@ -91,6 +91,8 @@ def extract_name(message: str) -> str | None:
 # Where words that introduce a name end ("我们准备跟|株洲…公司", "我想知道|…", "楼下那个|…店").
 _CUT_AFTER = re.compile(r"跟|和|与|同|对|把|给|向|在|是|叫|那个|这个|那家|这家|知道|了解|关于|问问|问下|说说")
 _SUFFIX_AT_END = re.compile(_SUFFIX + "$")
+_POINTING = re.compile(r"那家|这家|那个|这个")
+_BARE_COMPANY = re.compile(r"(?<!有限)(?<!有限责任)(?<!分)公司$")
 MAX_NAME_CANDIDATES = 4
 
 
@@ -107,9 +109,11 @@ def name_candidates(message: str) -> list[str]:
             core = _SUFFIX_AT_END.sub("", rest)  # at least 4 characters before 有限公司/店…: no "居有限公司"
             if len(core) >= 4 and ORG_RE.fullmatch(rest) and rest not in out:
                 out.append(rest)
-    # "示例燃气公司" for 株洲示例燃气有限公司: the name without its legal form, when nothing else is found
-    core = _SUFFIX_AT_END.sub("", out[-1]) if ORG_RE.fullmatch(out[-1]) else ""
-    if len(core) >= 4 and core not in out:
+    # "示例燃气公司" for 株洲示例燃气有限公司: a bare 公司 is how people shorten a name, so the name without it is
+    # tried last (a full legal form such as 有限公司 is kept whole)
+    bare = _POINTING.sub("", out[-1])  # "示例食品那家公司" → "示例食品公司"
+    core = _BARE_COMPANY.sub("", bare)
+    if core != bare and len(core) >= 4 and core not in out:
         out = out[: MAX_NAME_CANDIDATES - 1] + [core]
     return out[:MAX_NAME_CANDIDATES]
 
