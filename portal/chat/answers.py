@@ -81,8 +81,9 @@ _LIST_WORDS = re.compile(r"名单|名录|老赖|惩戒|激励|奖惩|\blists?\b|
 
 def _record_kind_question(message: str, found: Classification) -> Classification:
     """A question that names a kind of record the registry explains (行政强制, 信用承诺…), and no list, is about that
-    kind: "<company>有强制措施吗" or "示例燃气拿过什么奖" looks up the subject; "扣押财物要公示多久" or "查封算是行政强制吗"
-    asks the kind's FAQ, not a list's measures, the penalty periods, an application's progress nor a subject."""
+    kind: "<company>有强制措施吗" or "示例燃气拿过什么奖" looks up the subject; "扣押财物要公示多久" or
+    "查封算是行政强制吗" asks the kind's FAQ, not a list's measures, the penalty periods, an application's progress
+    nor a subject."""
     if DOC_NO_RE.search(message) or TRACKING_RE.search(message) or _LIST_WORDS.search(message):
         return found
     if not kind_words.faq_ids(message):

@@ -131,59 +131,83 @@ def _i(pattern: str) -> re.Pattern[str]:
 
 WORDS: dict[str, KindWords] = {
     RecordKind.PENALTY: KindWords(
-        asks=_i(r"处罚|罚|吊销|违法|penalt|fine"), item=_decision, by_default=True,
+        asks=_i(r"处罚|罚|吊销|违法|penalt|fine"),
+        item=_decision,
+        by_default=True,
         heading=lambda items: _("Administrative penalties: %(items)s.", items=items),
         none=lambda: _("No administrative penalty is under publicity."),
-    ),  # fmt: skip
+    ),
     RecordKind.PERMIT: KindWords(
-        asks=_i(r"许可|执照|资质|permit|licen[cs]e"), asks_not=_i(r"吊销|revoke"), item=_decision,
+        asks=_i(r"许可|执照|资质|permit|licen[cs]e"),
+        asks_not=_i(r"吊销|revoke"),
+        item=_decision,
         heading=lambda items: _("Administrative permits: %(items)s.", items=items),
         none=lambda: _("No administrative permit is under publicity."),
-    ),  # fmt: skip
+    ),
     RecordKind.LIST_ENTRY: KindWords(
-        asks=_i(r"名单|名录|失信|守信|黑名单|红名单|\blists?\b|blacklist"), by_default=True, each_sentence=True,
-        item=lambda r: _("Listed on “%(list)s” (%(authority)s, %(until)s).", list=escape(r.title),
-                         authority=escape(r.authority), until=until(r)),
+        asks=_i(r"名单|名录|失信|守信|黑名单|红名单|\blists?\b|blacklist"),
+        by_default=True,
+        each_sentence=True,
+        item=lambda r: _(
+            "Listed on “%(list)s” (%(authority)s, %(until)s).",
+            list=escape(r.title),
+            authority=escape(r.authority),
+            until=until(r),
+        ),
         none=lambda: _("No list entry is under publicity."),
-    ),  # fmt: skip
+    ),
     RecordKind.COERCION: KindWords(
-        asks=_i(r"强制|查封|扣押|冻结|代履行|划拨|coerc|seiz|seal|freez|enforcement"), item=_coercion,
+        asks=_i(r"强制|查封|扣押|冻结|代履行|划拨|coerc|seiz|seal|freez|enforcement"),
+        item=_coercion,
         # the mandatory measures (强制措施) of joint punishment are no coercion
         asks_not=_i(r"推荐|惩戒|奖惩|激励|名单|强制性|强制的|mandatory"),
         faq=("coercion-what",),
-        repair=(_i(r"强制|查封|扣押|冻结|coerc|seiz"), lambda: _(
-            "No need. Administrative coercion is not subject to credit repair: it leaves public view by itself 6 "
-            "months after the measure is lifted (1 year after the decision while it is not lifted, 3 years at "
-            "most). If the published decision is wrong, file an objection."
-        )),
+        repair=(
+            _i(r"强制|查封|扣押|冻结|coerc|seiz"),
+            lambda: _(
+                "No need. Administrative coercion is not subject to credit repair: it leaves public view by itself 6 "
+                "months after the measure is lifted (1 year after the decision while it is not lifted, 3 years at "
+                "most). If the published decision is wrong, file an objection."
+            ),
+        ),
         heading=lambda items: _("Administrative coercion: %(items)s.", items=items),
         none=lambda: _("No administrative coercion decision is under publicity."),
-    ),  # fmt: skip
+    ),
     RecordKind.HONOUR: KindWords(
         asks=_i(r"荣誉|表彰|嘉奖|奖励|获奖|得奖|拿过.{0,2}奖|称号|先进|示范|守合同重信用|honou?rs?|awards?|commend"),
-        item=_honour, faq=("honour-what",),
+        item=_honour,
+        faq=("honour-what",),
         heading=lambda items: _("Honours and rewards: %(items)s.", items=items),
         none=lambda: _("No honour or reward is under publicity."),
-    ),  # fmt: skip
+    ),
     RecordKind.COMMITMENT: KindWords(
-        asks=_i(r"承诺|违诺|失诺|践诺|容缺|promise|pledge|commitment|undertaking"), item=_commitment,
-        note=_commitments_note, faq=("commitment-what", "commitment-tolerance", "commitment-breach"),
-        repair=(_i(r"违诺|失诺|违背.{0,4}承诺|违反.{0,4}承诺|没(有)?(兑现|履行|做到).{0,4}承诺|承诺.{0,6}没(有)?(兑现|履行|做到)"
-                   r"|broken commitment|break.{0,12}(commitment|promise|pledge)|breach"), lambda: _(
-            "Yes. A broken commitment is dishonesty information of the general level: 3 months after the breach "
-            "was established, once it has been put right and a new credit commitment made, you can apply for "
-            "credit repair. Until then it stays published, for 1 year from the day the breach was established."
-        )),
+        asks=_i(r"承诺|违诺|失诺|践诺|容缺|promise|pledge|commitment|undertaking"),
+        item=_commitment,
+        note=_commitments_note,
+        faq=("commitment-what", "commitment-tolerance", "commitment-breach"),
+        repair=(
+            _i(
+                r"违诺|失诺|违背.{0,4}承诺|违反.{0,4}承诺|没(有)?(兑现|履行|做到).{0,4}承诺|承诺.{0,6}没(有)?(兑现|履行|做到)"
+                r"|broken commitment|break.{0,12}(commitment|promise|pledge)|breach"
+            ),
+            lambda: _(
+                "Yes. A broken commitment is dishonesty information of the general level: 3 months after the breach "
+                "was established, once it has been put right and a new credit commitment made, you can apply for "
+                "credit repair. Until then it stays published, for 1 year from the day the breach was established."
+            ),
+        ),
         heading=lambda items: _("Credit commitments: %(items)s.", items=items),
         none=lambda: _("No credit commitment is under publicity."),
-    ),  # fmt: skip
+    ),
     # Kinds of other branches (信用评价, 检查结果): used once they are registered.
     "rating": KindWords(
-        asks=_i(r"评价|评级|等级|信用级别|纳税信用|[ABCDM]\s*级|rating|grade"), item=_rating, latest_per_category=True,
+        asks=_i(r"评价|评级|等级|信用级别|纳税信用|[ABCDM]\s*级|rating|grade"),
+        item=_rating,
+        latest_per_category=True,
         faq=("rating-what",),
         heading=lambda items: _("Latest credit rating per scheme: %(items)s.", items=items),
         none=lambda: _("No credit rating is under publicity."),
-    ),  # fmt: skip
+    ),
     "inspection": KindWords(asks=_i(r"检查|抽查|双随机|inspect")),
 }
 _DEFAULT = KindWords()
@@ -246,7 +270,7 @@ def sentence(kind: str, records: Sequence[PublicRecord]) -> str:
 
 
 def counts_text(counts: dict[str, int]) -> str:
-    """"Administrative penalties 1, red list 0, …": every count of a profile (kinds, and list categories)."""
+    """Every count of a profile (kinds, and list categories): "Administrative penalties 1, red list 0, …"."""
     parts = []
     for key, n in counts.items():
         name = CATEGORY_LABELS.get(key) or RECORD_KIND_LABELS.get(key) or key  # type: ignore[call-overload]

@@ -77,7 +77,9 @@ _LEAD = re.compile(
 def extract_name(message: str) -> str | None:
     """The organisation name a message mentions: 'xx有限公司' when spelled out, else what is left after noise words."""
     stripped = re.sub(
-        r"^(请问|请|帮我|帮忙|麻烦)?(查一下|查一哈|查查|查下|查询|查|搜索一下|搜下|看看|看下|瞅瞅|瞅一下|瞧瞧)?", "", message
+        r"^(请问|请|帮我|帮忙|麻烦)?(查一下|查一哈|查查|查下|查询|查|搜索一下|搜下|看看|看下|瞅瞅|瞅一下|瞧瞧)?",
+        "",
+        message,
     )
     found = ORG_RE.findall(stripped)
     if found:

@@ -138,12 +138,15 @@ class IntentModel:
 
 # The word and character n-grams of "是什么意思", "是啥", "怎么样", "如何".
 _QUESTION_WORDS = frozenset(
-    "是什么 什么 是什 么意 意思 什么意 么意思 什么意思 是啥 啥意 啥意思 怎么 么样 怎么样 如何 什么叫 么叫 是指 指什".split()
+    ("是什么", "什么", "是什", "么意", "意思", "什么意", "么意思", "什么意思", "是啥", "啥意", "啥意思")
+    + ("怎么", "么样", "怎么样", "如何", "什么叫", "么叫", "是指", "指什")
 )
 _LATIN = re.compile(r"[a-z]")
 _ENGLISH_FUNCTION_WORDS = frozenset(
-    "a an the is are was be do does did what how why when which who can could would should will i me my we our you "
-    "your it its of to in on for at by with from and or if this that there mean means please explain tell".split()
+    ("a", "an", "the", "is", "are", "was", "be", "do", "does", "did", "what", "how", "why", "when", "which", "who")
+    + ("can", "could", "would", "should", "will", "i", "me", "my", "we", "our", "you", "your", "it", "its", "of")
+    + ("to", "in", "on", "for", "at", "by", "with", "from", "and", "or", "if", "this", "that", "there", "mean")
+    + ("means", "please", "explain", "tell")
 )
 
 
@@ -166,8 +169,14 @@ class BM25:
         # same form must not outrank the entry about the topic.
         # English is matched by whole words, without its function words: letter n-grams of "what does … mean" would
         # match any entry with English keywords.
-        terms = [t for t in set(features(query)) if t in self.idf and t[2:] not in _QUESTION_WORDS
-                 and not (t.startswith("c:") and _LATIN.search(t[2:])) and t[2:] not in _ENGLISH_FUNCTION_WORDS]
+        terms = [
+            t
+            for t in set(features(query))
+            if t in self.idf
+            and t[2:] not in _QUESTION_WORDS
+            and not (t.startswith("c:") and _LATIN.search(t[2:]))
+            and t[2:] not in _ENGLISH_FUNCTION_WORDS
+        ]
         scored = []
         for i, doc in enumerate(self.docs):
             norm = self.k1 * (1 - self.b + self.b * self.lengths[i] / self.avg)

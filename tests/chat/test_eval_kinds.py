@@ -1,8 +1,8 @@
-"""The kinds of issue 16 in the chat (行政强制, 荣誉/行政奖励, 信用承诺 and 违诺; 信用评价 once registered), on the held-out
-set tests/chat/data/eval_kinds.jsonl: a subject's records of each kind, what the kinds are and how they are published,
-in colloquial Chinese with typos, Traditional characters and English. Written before the wording and the training
-lines for these kinds and never used for training. `python benchmarks/chat_eval.py --set data/eval_kinds.jsonl
---all-kinds` prints every miss.
+"""The kinds of issue 16 in the chat (行政强制, 荣誉/行政奖励, 信用承诺 and 违诺; 信用评价 once registered), on
+the held-out set tests/chat/data/eval_kinds.jsonl: a subject's records of each kind, what the kinds are and how they
+are published, in colloquial Chinese with typos, Traditional characters and English. Written before the wording and
+the training lines for these kinds and never used for training.
+`python benchmarks/chat_eval.py --set data/eval_kinds.jsonl --all-kinds` prints every miss.
 """
 
 from __future__ import annotations
@@ -46,8 +46,8 @@ def test_intent_accuracy_and_answer_facts(all_kinds: Flask, all_kinds_bot: Bot, 
 
 
 # What 王小明 (a natural person) has of each kind: not public (commitment, coercion) or public only masked (honour).
-PRIVATE = ("王小明", "430202198503121235", "43020020260618000003", "申请出租汽车驾驶员从业资格注册", "株城管强〔2026〕2号",
-           "雨棚", "湘江救起")  # fmt: skip
+PRIVATE = ("王小明", "430202198503121235", "43020020260618000003", "申请出租汽车驾驶员从业资格注册")
+PRIVATE += ("株城管强〔2026〕2号", "雨棚", "湘江救起")
 
 
 @pytest.mark.parametrize(
@@ -75,10 +75,13 @@ def test_non_public_records_of_the_new_kinds_never_reach_a_reply(all_kinds_bot: 
 def test_a_subject_s_broken_commitment_is_named_with_its_consequence(all_kinds_bot: Bot) -> None:
     answer = all_kinds_bot("株洲示例食品有限公司有没有违诺")
     text = answer["reply"]["text"]
-    assert "申请办理食品经营许可" in text and "部分履行（违诺）" in text
-    assert "其中违诺 1 条" in text and "公示1年" in text
+    assert "申请办理食品经营许可" in text
+    assert "部分履行（违诺）" in text
+    assert "其中违诺 1 条" in text
+    assert "公示1年" in text
     card = next(c for c in answer["cards"] if c["url"].startswith("/commitments/"))
-    assert card["data"]["broken"] is True and card["data"]["state"] == "部分履行"
+    assert card["data"]["broken"] is True
+    assert card["data"]["state"] == "部分履行"
     assert "刘晓红" not in json.dumps(answer, ensure_ascii=False)  # the handler of the commitment is no public fact
 
 
@@ -92,9 +95,12 @@ def test_a_fulfilled_commitment_is_not_counted_as_broken(all_kinds_bot: Bot) -> 
 
 def test_coercion_answers_say_whether_the_measure_is_lifted(all_kinds_bot: Bot) -> None:
     in_force = all_kinds_bot("株洲示例食品有限公司的行政强制")["reply"]["text"]
-    assert "株市监强〔2026〕8号" in in_force and "执行中" in in_force and "2026-03-01" in in_force
+    assert "株市监强〔2026〕8号" in in_force
+    assert "执行中" in in_force
+    assert "2026-03-01" in in_force
     lifted = all_kinds_bot("荷塘区示例餐饮店有没有被扣押过财物")["reply"]["text"]
-    assert "荷市监强〔2026〕3号" in lifted and "已解除" in lifted
+    assert "荷市监强〔2026〕3号" in lifted
+    assert "已解除" in lifted
 
 
 def test_honours_are_answered_in_english_with_translated_labels(all_kinds_bot: Bot) -> None:
@@ -110,9 +116,11 @@ def test_a_subject_without_records_of_the_kind_is_told_so(all_kinds_bot: Bot) ->
 
 def test_repair_questions_about_the_new_kinds(all_kinds_bot: Bot) -> None:
     broken = all_kinds_bot("违诺的记录还能修复吗")["reply"]["text"]
-    assert broken.startswith("可以。") and "3个月" in broken
+    assert broken.startswith("可以。")
+    assert "3个月" in broken
     coercion = all_kinds_bot("被查封扣押的记录需要修复吗")["reply"]["text"]
-    assert coercion.startswith("不需要。") and "6个月" in coercion
+    assert coercion.startswith("不需要。")
+    assert "6个月" in coercion
     # A credit commitment as a condition of repair is not the commitment kind's question.
     assert "违诺" not in all_kinds_bot("不做信用承诺能修复吗")["reply"]["text"]
 
