@@ -122,7 +122,14 @@ def list_measures(message: str, found: Classification, ctx: Context) -> Reply:
         for i, r in enumerate(shown, 1)
     ]
     more = _("… %(count)s measures in all, see the list page.", count=len(rows)) if len(rows) > len(shown) else ""
-    if rows:
+    if rows and ctx.english:  # the catalogue's measures are written in Chinese only: counted, not quoted
+        mandatory = sum(1 for r in rows if r.mandatory)
+        text = _(
+            "%(count)s measures apply to “%(list)s” (%(mandatory)s mandatory, %(recommended)s recommended). The "
+            "catalogue states them in Chinese: see the list page.",
+            count=len(rows), list=info.name, mandatory=mandatory, recommended=len(rows) - mandatory,
+        )  # fmt: skip
+    elif rows:
         text = _("Measures that apply to “%(list)s”:", list=info.name) + "\n" + "\n".join(lines) + more
     else:
         text = _("No measures have been entered for “%(list)s” yet.", list=info.name)
