@@ -18,93 +18,15 @@ from flask_babel import gettext as _
 from markupsafe import escape
 
 from portal import kinds
-from portal.domain.kinds import BROKEN_COMMITMENT_STATES, RecordKind
-from portal.i18n import (
-    CATEGORY_LABELS,
-    COERCION_CATEGORY_LABELS,
-    COERCION_STATE_LABELS,
-    COMMITMENT_STATE_LABELS,
-    COMMITMENT_TYPE_LABELS,
-    HONOUR_LEVEL_LABELS,
-    RECORD_KIND_LABELS,
-)
+from portal.chat import kind_phrases as say
+from portal.chat.kind_phrases import Described, is_broken, join, label, until
+from portal.domain.kinds import RecordKind
+from portal.i18n import CATEGORY_LABELS, RECORD_KIND_LABELS
 from portal.public.presenters import PublicRecord
 
+__all__ = ["Described", "is_broken", "join", "label", "until"]  # shared with explain.py and grounded.py
+
 SHOWN_PER_KIND = 5  # records named per kind in one answer; the subject page has them all
-
-
-def label(labels: Any, code: str | None) -> str:
-    """The translated label of a code; the code itself when it has none (new data values show untranslated)."""
-    found = labels.get(code) if code is not None else None
-    return str(found) if found is not None else (code or "")
-
-
-def join(items: Any) -> str:
-    # TRANSLATORS: the separator between the items of a list in a sentence (Chinese: 、).
-    return _(", ").join(items)
-
-
-def until(record: Any) -> str:
-    if record.public_until:
-        return _("published until %(date)s", date=record.public_until.isoformat())
-    return _("published without an end date")
-
-
-def _decision(r: PublicRecord) -> str:
-    return _("%(doc_no)s (decided %(date)s, %(until)s)", doc_no=escape(r.title), date=r.decided_on.isoformat(),
-             until=until(r))  # fmt: skip
-
-
-def _generic(r: PublicRecord) -> str:
-    return _("“%(title)s” (%(date)s, %(until)s)", title=escape(r.title), date=r.decided_on.isoformat(), until=until(r))
-
-
-def _coercion(r: PublicRecord) -> str:
-    return _(
-        "%(doc_no)s (%(types)s, decided by %(authority)s on %(date)s, %(state)s, %(until)s)",
-        doc_no=escape(r.title), types=join(label(COERCION_CATEGORY_LABELS, t) for t in r.tags),
-        authority=escape(r.authority), date=r.decided_on.isoformat(), state=label(COERCION_STATE_LABELS, r.state),
-        until=until(r),
-    )  # fmt: skip
-
-
-def _honour(r: PublicRecord) -> str:
-    valid = _("valid until %(date)s", date=r.valid_until.isoformat()) if r.valid_until else _("long-term")
-    return _(
-        "“%(name)s” (%(level)s, granted by %(authority)s on %(date)s, %(valid)s)",
-        name=escape(r.summary), level=label(HONOUR_LEVEL_LABELS, r.category), authority=escape(r.authority),
-        date=r.decided_on.isoformat(), valid=valid,
-    )  # fmt: skip
-
-
-def _commitment(r: PublicRecord) -> str:
-    return _(
-        "“%(matter)s” (%(type)s, made on %(date)s to %(authority)s, %(state)s)",
-        matter=escape(r.summary), type=label(COMMITMENT_TYPE_LABELS, r.category), date=r.decided_on.isoformat(),
-        authority=escape(r.authority), state=label(COMMITMENT_STATE_LABELS, r.state),
-    )  # fmt: skip
-
-
-def _rating(r: PublicRecord) -> str:
-    """A rating: its scheme and grade (the rating kind presents the scheme as category, the grade as summary)."""
-    return _("%(scheme)s: %(grade)s (%(date)s)", scheme=escape(r.category or r.title), grade=escape(r.summary),
-             date=r.decided_on.isoformat())  # fmt: skip
-
-
-def is_broken(record: PublicRecord) -> bool:
-    """A 违诺: a commitment 部分履行 or 全部未履行 (DOMAIN §19)."""
-    return record.kind == RecordKind.COMMITMENT and record.state in BROKEN_COMMITMENT_STATES
-
-
-def _commitments_note(records: Sequence[PublicRecord]) -> str:
-    broken = sum(1 for r in records if is_broken(r))
-    if not broken:
-        return ""
-    return _(
-        " %(n)s of them broken: a broken commitment is dishonesty information, published for 1 year from the "
-        "day the breach was established, and can be repaired after 3 months like a general-level penalty.",
-        n=broken,
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +35,7 @@ class KindWords:
 
     asks: re.Pattern[str] | None = None  # a question naming the kind ("有没有信用承诺", "any honours")
     asks_not: re.Pattern[str] | None = None  # …unless it names this instead ("吊销许可证" is a penalty)
-    item: Callable[[PublicRecord], str] = _generic  # one record inside a sentence
+    item: Callable[[PublicRecord], str] = say.generic  # one record inside a sentence
     heading: Callable[[str], str] | None = None  # "Administrative penalties: <items>."
     none: Callable[[], str] | None = None  # "No administrative penalty is under publicity."
     note: Callable[[Sequence[PublicRecord]], str] | None = None  # said after the records (违诺 among commitments)
@@ -123,6 +45,10 @@ class KindWords:
     faq: tuple[str, ...] = ()  # the knowledge entries (portal/data/chat/faq.json) that explain the kind
     # "can a <record of this kind> be repaired": (the words of that question, the answer, yes or no first)
     repair: tuple[re.Pattern[str], Callable[[], str]] | None = None
+    # a record explained on its own ("株市监罚〔2026〕15号是什么"): None = the kind's name, subject and item
+    describe: Callable[[str, Any, str], Described] | None = None
+    repairable: Callable[[str], str] | None = None  # why a record the repair rule allows may be repaired (from day)
+    nothing_to_repair: Callable[[], str] = say.not_dishonesty  # why a record needs no repair
 
 
 def _i(pattern: str) -> re.Pattern[str]:
@@ -132,17 +58,22 @@ def _i(pattern: str) -> re.Pattern[str]:
 WORDS: dict[str, KindWords] = {
     RecordKind.PENALTY: KindWords(
         asks=_i(r"处罚|罚|吊销|违法|penalt|fine"),
-        item=_decision,
+        item=say.decision,
         by_default=True,
         heading=lambda items: _("Administrative penalties: %(items)s.", items=items),
         none=lambda: _("No administrative penalty is under publicity."),
+        describe=say.describe_penalty,
+        repairable=say.penalty_repairable,
+        nothing_to_repair=say.minor_penalty_not_published,
     ),
     RecordKind.PERMIT: KindWords(
         asks=_i(r"许可|执照|资质|permit|licen[cs]e"),
         asks_not=_i(r"吊销|revoke"),
-        item=_decision,
+        item=say.decision,
         heading=lambda items: _("Administrative permits: %(items)s.", items=items),
         none=lambda: _("No administrative permit is under publicity."),
+        describe=say.describe_permit,
+        repair=(_i(r"许可|permit"), say.permit_needs_no_repair),
     ),
     RecordKind.LIST_ENTRY: KindWords(
         asks=_i(r"名单|名录|失信|守信|黑名单|红名单|\blists?\b|blacklist"),
@@ -155,46 +86,37 @@ WORDS: dict[str, KindWords] = {
             until=until(r),
         ),
         none=lambda: _("No list entry is under publicity."),
+        describe=say.describe_list_entry,
+        repairable=say.list_entry_repairable,
     ),
     RecordKind.COERCION: KindWords(
         asks=_i(r"强制|查封|扣押|冻结|代履行|划拨|coerc|seiz|seal|freez|enforcement"),
-        item=_coercion,
+        item=say.coercion,
         # the mandatory measures (强制措施) of joint punishment are no coercion
         asks_not=_i(r"推荐|惩戒|奖惩|激励|名单|强制性|强制的|mandatory"),
         faq=("coercion-what",),
-        repair=(
-            _i(r"强制|查封|扣押|冻结|coerc|seiz"),
-            lambda: _(
-                "No need. Administrative coercion is not subject to credit repair: it leaves public view by itself 6 "
-                "months after the measure is lifted (1 year after the decision while it is not lifted, 3 years at "
-                "most). If the published decision is wrong, file an objection."
-            ),
-        ),
+        repair=(_i(r"强制|查封|扣押|冻结|coerc|seiz"), say.coercion_needs_no_repair),
         heading=lambda items: _("Administrative coercion: %(items)s.", items=items),
         none=lambda: _("No administrative coercion decision is under publicity."),
     ),
     RecordKind.HONOUR: KindWords(
         asks=_i(r"荣誉|表彰|嘉奖|奖励|获奖|得奖|拿过.{0,2}奖|称号|先进|示范|守合同重信用|honou?rs?|awards?|commend"),
-        item=_honour,
+        item=say.honour,
         faq=("honour-what",),
         heading=lambda items: _("Honours and rewards: %(items)s.", items=items),
         none=lambda: _("No honour or reward is under publicity."),
     ),
     RecordKind.COMMITMENT: KindWords(
         asks=_i(r"承诺|违诺|失诺|践诺|容缺|promise|pledge|commitment|undertaking"),
-        item=_commitment,
-        note=_commitments_note,
+        item=say.commitment,
+        note=say.commitments_note,
         faq=("commitment-what", "commitment-tolerance", "commitment-breach"),
         repair=(
             _i(
                 r"违诺|失诺|违背.{0,4}承诺|违反.{0,4}承诺|没(有)?(兑现|履行|做到).{0,4}承诺|承诺.{0,6}没(有)?(兑现|履行|做到)"
                 r"|broken commitment|break.{0,12}(commitment|promise|pledge)|breach"
             ),
-            lambda: _(
-                "Yes. A broken commitment is dishonesty information of the general level: 3 months after the breach "
-                "was established, once it has been put right and a new credit commitment made, you can apply for "
-                "credit repair. Until then it stays published, for 1 year from the day the breach was established."
-            ),
+            say.broken_commitment_repairable,
         ),
         heading=lambda items: _("Credit commitments: %(items)s.", items=items),
         none=lambda: _("No credit commitment is under publicity."),
@@ -202,7 +124,7 @@ WORDS: dict[str, KindWords] = {
     # Kinds of other branches (信用评价, 检查结果): used once they are registered.
     "rating": KindWords(
         asks=_i(r"评价|评级|等级|信用级别|纳税信用|[ABCDM]\s*级|rating|grade"),
-        item=_rating,
+        item=say.rating,
         latest_per_category=True,
         faq=("rating-what",),
         heading=lambda items: _("Latest credit rating per scheme: %(items)s.", items=items),
@@ -215,6 +137,13 @@ _DEFAULT = KindWords()
 
 def words(kind: str) -> KindWords:
     return WORDS.get(str(kind), _DEFAULT)
+
+
+def describe(doc_no: str, record: Any, until_text: str) -> Described:
+    """A record explained on its own: its kind's sentence (a detail of penalties, permits and list entries, the
+    public record of the other kinds)."""
+    w = words(record.kind)
+    return (w.describe or say.describe_record(w.item))(doc_no, record, until_text)
 
 
 def named_kinds(message: str) -> list[str]:
