@@ -98,7 +98,7 @@ class Config:
     HSTS_SECONDS = 365 * 24 * 3600  # Strict-Transport-Security, sent on HTTPS requests only
     FORM_MAX_BYTES = 2 * 1024 * 1024  # urlencoded and JSON bodies (uploads keep MAX_CONTENT_LENGTH)
     JSON_MAX_DEPTH = 32
-    # Site identity (issue 18): the header, footer and page titles read these (views_site.site_identity).
+    # Site identity (issue 18): the header, footer and page titles read these (portal/site_identity.py).
     # Every value is empty by default and an empty value is not rendered, so a deployment shows only what it set.
     SITE_CITY = ""  # e.g. "江临"; empty = the demo city, translated ("Jianglin" / 江临)
     SITE_NAME = ""  # e.g. "信用江临"; empty = "信用" + city

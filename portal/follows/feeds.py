@@ -20,6 +20,7 @@ from portal.follows.snapshots import alert_column
 from portal.i18n import CATEGORY_LABELS, RECORD_STATUS_LABELS
 from portal.models import Subject
 from portal.public.presenters import PublicRecord, PublicSubject, present_subject
+from portal.site_identity import site_name
 from portal.visibility import public_on
 
 FEED_LIMIT = 50
@@ -86,4 +87,4 @@ def subject_feed(session: Session, subject: Subject, today: date, limit: int = F
     entries = entries[:limit]
     shown = present_subject(subject)
     title = _("Credit records of %(name)s", name=shown.name)
-    return Feed(shown, entries, entries[0].updated, title, _("Credit %(city)s", city=_("Jianglin")))
+    return Feed(shown, entries, entries[0].updated, title, site_name())

@@ -32,6 +32,7 @@ from portal.i18n import (
     SUBJECT_KIND_LABELS,
 )
 from portal.public import views_lists, views_more, views_rated, views_records, views_site, views_stats
+from portal.site_identity import site_identity
 
 bp = Blueprint("public", __name__)
 
@@ -141,7 +142,7 @@ def inject_helpers() -> dict[str, Any]:
         "care_mode": request.cookies.get(CARE_COOKIE) == "1",
         "nav_section": section,
         "here": here,
-        "site": views_site.site_identity(),
+        "site": site_identity(),
         "subject_url": subject_url,
         "record_url": record_url,
         "objection_url": objection_url,

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from flask import current_app, make_response, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask import make_response, redirect, render_template, request, url_for
 
 from portal import clock, kinds
 from portal.domain.kinds import ListCategory
@@ -17,40 +15,6 @@ from portal.public.cache import app_cache
 
 CARE_COOKIE = "care"  # 适老化 mode: "1" = larger type, higher contrast, simpler layout
 YEAR = 365 * 86400
-
-
-@dataclass(frozen=True, slots=True)
-class SiteIdentity:
-    """Who runs the site, as configured (PORTAL_SITE_*); empty strings are not rendered."""
-
-    name: str
-    city: str
-    platform: str
-    host_unit: str
-    organizer_unit: str
-    address: str
-    phone: str
-    email: str
-    icp: str
-    psb: str
-    psb_code: str
-    code: str
-    gov_mark_url: str
-    gov_mark_image: str
-
-
-def site_identity() -> SiteIdentity:
-    cfg = current_app.config
-    city = cfg.get("SITE_CITY") or _("Jianglin")
-    text = {key: str(cfg.get(f"SITE_{key.upper()}") or "").strip() for key in (
-        "host_unit", "organizer_unit", "address", "phone", "email", "icp", "psb", "psb_code", "code",
-        "gov_mark_url", "gov_mark_image")}  # fmt: skip
-    return SiteIdentity(
-        name=cfg.get("SITE_NAME") or _("Credit %(city)s", city=city),
-        city=city,
-        platform=_("%(city)s public credit information platform", city=city),
-        **text,
-    )
 
 
 NEWS_ON_HOME = 5

@@ -33,7 +33,7 @@ from portal.domain.states import OUTCOMES, Action, Outcome, SubmissionKind, Subm
 from portal.extensions import db
 from portal.file_store import file_store
 from portal.form_helpers import opts
-from portal.i18n import SUBMISSION_KIND_LABELS, SUBMISSION_STATUS_LABELS
+from portal.i18n import AUDIT_ACTION_LABELS, SUBMISSION_KIND_LABELS, SUBMISSION_STATUS_LABELS
 from portal.notify import get_notifier
 from portal.review import exports, services
 from portal.review.forms import DecisionForm, QueueFilterForm
@@ -209,7 +209,8 @@ def export_csv(kind: str):  # type: ignore[no-untyped-def]
 
 @role_required(*AUDIT_ROLES)
 def audit():  # type: ignore[no-untyped-def]
-    return render_template("review/audit.html", entries=services.audit_log(db.session), **_context())
+    return render_template("review/audit.html", entries=services.audit_log(db.session),
+                           audit_labels=AUDIT_ACTION_LABELS, **_context())  # fmt: skip
 
 
 ID = "int(min=1, max=2147483647)"
