@@ -106,7 +106,8 @@ def _record_id(session: Session, spec: KindSpec, row: ParsedRow) -> int | None:
 
 
 def apply_items(session: Session, spec: KindSpec, items: list[object], *, submitter: Submitter, today: date,
-                now: datetime, publish_minor_penalties: bool, correction: Correction | None = None) -> Outcome:  # fmt: skip
+                now: datetime, publish_minor_penalties: bool,
+                correction: Correction | None = None) -> Outcome:  # fmt: skip
     """Check and write the items as one batch, audit it and commit. Nothing is written when every item is
     rejected, or when a correction would not update its own record (then its reason says why)."""
     kind = spec.kind.value

@@ -42,7 +42,8 @@ def test_a_changed_row_is_a_new_version_with_history(app: Flask) -> None:
     changed = _apply([penalty(备注="更正了备注")])
     assert changed.items[0].status == "updated"
     record = db.session.get(Penalty, first.items[0].record_id)
-    assert record.version == 2 and record.remarks == "更正了备注"
+    assert record.version == 2
+    assert record.remarks == "更正了备注"
     history = db.session.scalars(sa.select(RecordHistory)).all()
     assert [h.actor for h in history] == ["apikey:jlk_abc"]
 
@@ -70,7 +71,8 @@ def test_numbers_are_read_as_their_decimal_text(app: Flask) -> None:
     out = _apply([penalty(**{"罚款金额(万元)": 15, "没收违法所得、没收非法财物的金额(万元)": 0.82})])
     assert out.items[0].status == "imported"
     record = db.session.get(Penalty, out.items[0].record_id)
-    assert str(record.fine_amount.normalize()) == "15" and str(record.confiscated_amount.normalize()) == "0.82"
+    assert str(record.fine_amount.normalize()) == "15"
+    assert str(record.confiscated_amount.normalize()) == "0.82"
 
 
 def test_a_department_pushes_only_its_own_records(app: Flask) -> None:
@@ -89,7 +91,8 @@ def test_the_same_key_twice_in_one_call_is_rejected_like_a_file_duplicate(app: F
 def test_a_push_is_audited_with_its_batch_and_a_refused_form_leaves_nothing(app: Flask) -> None:
     out = _apply([penalty(), penalty(行政相对人名称="")])
     audit = db.session.scalars(sa.select(AuditEntry)).one()
-    assert audit.action == "api_push" and audit.target == f"penalty:batch:{out.batch_id}"
+    assert audit.action == "api_push"
+    assert audit.target == f"penalty:batch:{out.batch_id}"
     assert audit.reason.startswith("imported=1 updated=0 rejected=1 unchanged=0")
     batch = db.session.get(ImportBatch, out.batch_id)
     assert (batch.imported, batch.rejected) == (1, 1)
