@@ -45,15 +45,17 @@ def _items() -> list[object] | Any:
     """The pushed items, or the error response to return."""
     limit = max_bytes()
     if (request.content_length or 0) > limit:
-        return error_response(413, "body_too_large",
-                              _("The request body is larger than %(n)s bytes; send smaller batches.", n=limit))  # fmt: skip
+        return error_response(
+            413, "body_too_large", _("The request body is larger than %(n)s bytes; send smaller batches.", n=limit)
+        )
     request.max_content_length = limit  # instead of the small limit of plain form and JSON bodies (portal/http.py)
     body = request.get_json(silent=True)
     if isinstance(body, dict):
         return [_without_lone_surrogates(body)]
     if not isinstance(body, list):
-        return error_response(400, "invalid_json",
-                              _("Send one record as a JSON object, or a batch as a JSON array of objects."))  # fmt: skip
+        return error_response(
+            400, "invalid_json", _("Send one record as a JSON object, or a batch as a JSON array of objects.")
+        )
     if not body:
         return error_response(400, "empty_batch", _("The batch holds no records."))
     if len(body) > MAX_PUSH_ITEMS:
@@ -73,13 +75,22 @@ def push_records(kind: str) -> Any:
         if not isinstance(items, list):
             return items
         submitter = Submitter(f"apikey:{key.prefix}", None, key.department_uscc, "api")
-        outcome = apply_items(db.session, spec, items, submitter=submitter, today=clock.today(), now=clock.now(),
-                              publish_minor_penalties=bool(current_app.config.get("PUBLISH_MINOR_PENALTIES")))  # fmt: skip
-        return jsonify({
-            "kind": spec.kind.value,
-            "batch_id": outcome.batch_id,
-            "summary": {s: outcome.count(s) for s in (IMPORTED, UPDATED, UNCHANGED, REJECTED)},
-            "items": [item.as_json() for item in outcome.items],
-        })  # fmt: skip
+        outcome = apply_items(
+            db.session,
+            spec,
+            items,
+            submitter=submitter,
+            today=clock.today(),
+            now=clock.now(),
+            publish_minor_penalties=bool(current_app.config.get("PUBLISH_MINOR_PENALTIES")),
+        )
+        return jsonify(
+            {
+                "kind": spec.kind.value,
+                "batch_id": outcome.batch_id,
+                "summary": {s: outcome.count(s) for s in (IMPORTED, UPDATED, UNCHANGED, REJECTED)},
+                "items": [item.as_json() for item in outcome.items],
+            }
+        )
 
     return guarded(SCOPE, handle)

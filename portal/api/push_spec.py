@@ -79,12 +79,19 @@ PATHS: dict[str, Any] = {
             "tags": ["push"],
             "security": SECURITY,
             "parameters": [
-                {"name": "kind", "in": "path", "required": True, "schema": {"type": "string", "enum": list(kinds.values())}}
+                {
+                    "name": "kind",
+                    "in": "path",
+                    "required": True,
+                    "schema": {"type": "string", "enum": list(kinds.values())},
+                }
             ],
             "requestBody": {"required": True, "content": {"application/json": {"schema": ref("PushBody")}}},
             "responses": {
-                "200": {"description": "The outcome of every item",
-                        "content": {"application/json": {"schema": ref("PushResult")}}},
+                "200": {
+                    "description": "The outcome of every item",
+                    "content": {"application/json": {"schema": ref("PushResult")}},
+                },
                 "400": _error("Not a JSON object or array, an empty batch, or more than the maximum of items."),
                 "401": _error("No API key, or an unknown or revoked key."),
                 "403": _error("The key lacks the push scope."),
