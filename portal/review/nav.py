@@ -13,6 +13,7 @@ from flask import Flask, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from portal.domain.entry import ENTRY_ROLES
 from portal.domain.roles import (
     ACCOUNT_ADMIN_ROLES,
     ALL_ROLES,
@@ -44,6 +45,7 @@ MENU = (
     MenuItem("review.queue", _l("Work queue"), ALL_ROLES),
     MenuItem("review.queue", _l("Overdue"), ALL_ROLES, {"overdue": "y"}),
     MenuItem("joint.index", _l("Joint reward and punishment"), JOINT_ROLES),
+    MenuItem("review.entry_index", _l("Data entry"), ENTRY_ROLES),
     MenuItem("review.conflicts", _l("Red-list conflicts"), EVERYONE),
     MenuItem("review.consultations", _l("Consultations"), CONSULTATION_ROLES),
     MenuItem("review.bindings", _l("Enterprise bindings"), BINDING_ROLES),
