@@ -21,6 +21,7 @@ from portal.models.permit import Permit
 from portal.models.report import CreditReport
 from portal.models.subject import Department, Subject
 from portal.models.submission import Attachment, Submission, SubmissionEvent
+from portal.models.upstream import UpstreamExport
 from portal.models.user import User
 
 __all__ = [
@@ -62,6 +63,7 @@ __all__ = [
     "Subscriber",
     "Submission",
     "SubmissionEvent",
+    "UpstreamExport",
     "UsedChallenge",
     "User",
 ]
