@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -76,14 +77,14 @@ def stamp(moment: datetime | None) -> str:
     return moment.astimezone(CHINA_TZ).isoformat(timespec="seconds") if moment else ""
 
 
-def _records(session: Session, spec: KindSpec, since: Since, until: datetime) -> Iterator[tuple[object, Subject]]:
+def _records(session: Session, spec: KindSpec, since: Since, until: datetime) -> Iterator[Any]:
     model = spec.model
     where = [model.updated_at <= until, model.status != RecordStatus.WITHDRAWN]
     if since.start is not None:
         where.append(model.updated_at >= since.start if since.inclusive else model.updated_at > since.start)
     query = (sa.select(model, Subject).join(Subject, Subject.id == model.subject_id).where(*where)
              .order_by(model.updated_at, model.id).execution_options(yield_per=CHUNK))  # fmt: skip
-    yield from session.execute(query).tuples()
+    yield from session.execute(query)  # rows unpack as (record, subject)
 
 
 def _ranges(ids: list[int]) -> str:

@@ -55,7 +55,7 @@ def test_the_command_exports_changed_rows_since_the_last_export(app: Flask, runn
     out = tmp_path / "out"
     _push(penalty(), now=clock.now())
     first = _run(runner, out)
-    assert first.exit_code == 0, first.output
+    assert first.exit_code == 0, repr(first.exception)
     assert "rows=1" in first.output
     (csv_file,) = sorted(out.glob("penalty-*.csv"))
     rows = _rows(csv_file)
