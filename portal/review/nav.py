@@ -46,6 +46,7 @@ MENU = (
     MenuItem("review.queue", _l("Overdue"), ALL_ROLES, {"overdue": "y"}),
     MenuItem("joint.index", _l("Joint reward and punishment"), JOINT_ROLES),
     MenuItem("review.entry_index", _l("Data entry"), ENTRY_ROLES),
+    MenuItem("review.timeliness", _l("Timeliness"), EVERYONE),
     MenuItem("review.conflicts", _l("Red-list conflicts"), EVERYONE),
     MenuItem("review.consultations", _l("Consultations"), CONSULTATION_ROLES),
     MenuItem("review.bindings", _l("Enterprise bindings"), BINDING_ROLES),
