@@ -16,8 +16,8 @@ from portal import clock, kinds
 from portal.clock import CHINA_TZ
 from portal.domain.kinds import RecordKind
 from portal.extensions import db
+from portal.public.stats_cache import stats_cache
 from portal.public.stats_queries import data_version
-from portal.public.views_stats import stats_cache
 from portal.visibility import public_on
 
 

@@ -15,8 +15,8 @@ from flask_login import current_user
 from portal import clock
 from portal.accounts.permissions import role_required
 from portal.domain.roles import Role, sees_only_own_department
+from portal.public.stats_cache import MIN_YEAR, cached_statistics, window_for
 from portal.public.stats_queries import DEADLINE_WORKDAYS, Timeliness
-from portal.public.views_stats import MIN_YEAR, cached_statistics, window_for
 
 ROLES = tuple(Role)
 
