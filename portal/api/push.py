@@ -28,7 +28,7 @@ DEFAULT_MAX_BYTES = 8 * 1024 * 1024  # 1,000 full penalty rows are about 2 MB of
 
 
 def max_bytes() -> int:
-    return int(current_app.config.get("PUSH_MAX_BYTES") or DEFAULT_MAX_BYTES)
+    return int(current_app.config.get("PUSH_MAX_BYTES") or DEFAULT_MAX_BYTES)  # PORTAL_PUSH_MAX_BYTES
 
 
 def _without_lone_surrogates(body: Any) -> Any:
