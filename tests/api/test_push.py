@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import sqlalchemy as sa
@@ -156,3 +157,18 @@ def test_the_rate_limit_applies_per_key(app: Flask, pusher: FlaskClient) -> None
     limiter.reset()
     codes = [_post(pusher, penalty(), token).status_code for _ in range(3)]
     assert codes == [200, 200, 429]
+
+
+def test_an_administrator_issues_a_push_key_on_the_key_page(app: Flask, pusher: FlaskClient) -> None:
+    from tests.conftest import AuthActions, FreshClient, csrf_of
+
+    app.test_client_class = FreshClient
+    admin = AuthActions(app, pusher).admin()
+    page = admin.get("/joint/keys").get_data(as_text=True)
+    assert 'value="push"' in page
+    form = {"csrf_token": csrf_of(admin, "/joint/keys"), "department_uscc": MARKET, "label": "报送系统",
+            "scopes": ["push"]}  # fmt: skip
+    created = admin.post("/joint/keys", data=form)
+    assert created.status_code == 200
+    token = re.search(r"jlk_[A-Za-z0-9_-]{20,}", created.get_data(as_text=True)).group(0)  # type: ignore[union-attr]
+    assert _post(pusher, penalty(), token).get_json()["summary"]["imported"] == 1
