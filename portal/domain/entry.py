@@ -56,24 +56,21 @@ def unknown_keys_warning(keys: Iterable[str]) -> str | None:
     return f"未知字段已忽略：{'、'.join(shown[:5])}{more}"
 
 
-def may_enter_for(role: Role, own_department: str | None, department: str | None) -> bool:
-    """Whether a user of `role` (with its department) may enter or change a record of `department`."""
-    if role in ANY_DEPARTMENT_ROLES:
-        return True
-    return role in ENTRY_ROLES and bool(own_department) and own_department == department
-
-
 def reasons_by_column(reasons: Sequence[str], columns: Sequence[str]) -> tuple[dict[str, list[str]], list[str]]:
     """Each reason placed next to the columns it names; reasons naming none stay general.
 
-    A column whose name is part of a longer named column ("证件号码" in "法定代表人证件号码") counts only where it
-    appears on its own.
+    The standard's reasons name their column after "：" ("证件号码无效（校验位）：法定代表人证件号码"), so that part is
+    searched first; a reason without a column there ("处罚类别取值无效：…", "处罚有效期早于处罚决定日期") is searched
+    whole. A column whose name is part of a longer named column ("证件号码" in "法定代表人证件号码") counts only
+    where it appears on its own.
     """
     by_column: dict[str, list[str]] = {}
     general: list[str] = []
     longest_first = sorted(columns, key=len, reverse=True)
     for reason in reasons:
-        rest, named = reason, []
+        tail = reason.partition("：")[2]
+        rest = tail if any(column in tail for column in columns) else reason
+        named: list[str] = []
         for column in longest_first:
             if column in rest:
                 named.append(column)
