@@ -172,3 +172,14 @@ def test_an_administrator_issues_a_push_key_on_the_key_page(app: Flask, pusher: 
     assert created.status_code == 200
     token = re.search(r"jlk_[A-Za-z0-9_-]{20,}", created.get_data(as_text=True)).group(0)  # type: ignore[union-attr]
     assert _post(pusher, penalty(), token).get_json()["summary"]["imported"] == 1
+
+
+def test_a_staff_session_is_no_key(app: Flask, pusher: FlaskClient) -> None:
+    from tests.conftest import AuthActions, FreshClient
+
+    app.test_client_class = FreshClient
+    admin = AuthActions(app, pusher).admin()
+    response = _post(admin, penalty())
+    assert response.status_code == 401
+    assert response.get_json()["error"]["code"] == "unauthorized"
+    assert _penalties() == 0

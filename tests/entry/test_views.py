@@ -102,6 +102,10 @@ def test_hostile_and_missing_input(auth: AuthActions) -> None:
     assert _submit(admin, NEW, {}).status_code == 400
     assert _penalties() == []
     assert admin.get("/review/entry/nonsense").status_code == 404
+    assert admin.get("/review/entry/penalty/99999999999").status_code == 404
+    assert admin.get("/review/entry/penalty/0").status_code == 404
+    assert admin.get("/review/entry/nonsense/1").status_code == 404
+    assert admin.get("/review/entry?kind=nonsense&q=x").status_code == 200
 
 
 def test_a_department_user_enters_only_for_its_own_department(auth: AuthActions) -> None:
@@ -199,3 +203,16 @@ def test_roles_on_every_entry_route(app: Flask, auth: AuthActions, who: str, sta
         assert client.post(NEW, data={}).status_code in (400, status)
         assert client.post(record_url + "/withdraw", data={}).status_code in (400, status)
         assert [p.status for p in _penalties()] == [RecordStatus.PUBLISHED]
+
+
+def test_records_are_found_by_document_number_within_the_users_department(auth: AuthActions) -> None:
+    admin = auth.admin()
+    record_url = _submit(admin, NEW, penalty()).headers["Location"]
+    found = admin.get("/review/entry?kind=penalty&q=株市监罚(2026)15").get_data(as_text=True)
+    assert record_url.split("localhost")[-1] in found
+    assert auth.department(MARKET).get("/review/entry?kind=penalty&q=15号").get_data(as_text=True).count(
+        "/review/entry/penalty/") == 1  # fmt: skip
+    other = auth.department(OTHER_DEPARTMENT).get("/review/entry?kind=penalty&q=15号").get_data(as_text=True)
+    assert "/review/entry/penalty/" not in other
+    assert "未找到记录" in other
+    assert admin.get("/review/entry?kind=penalty&q=" + "%" * 90).status_code == 200
