@@ -33,6 +33,7 @@ from portal.models.search_node import SearchNode
 from portal.models.stored_file import StoredFile
 from portal.models.subject import Department, Subject
 from portal.models.submission import Attachment, Submission, SubmissionEvent
+from portal.models.upstream import UpstreamExport
 from portal.models.user import User
 
 __all__ = [
@@ -79,6 +80,7 @@ __all__ = [
     "Subscriber",
     "Submission",
     "SubmissionEvent",
+    "UpstreamExport",
     "UsedChallenge",
     "User",
 ]

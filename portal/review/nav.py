@@ -13,6 +13,7 @@ from flask import Flask, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from portal.domain.entry import ENTRY_ROLES, UPSTREAM_ROLES
 from portal.domain.roles import (
     ACCOUNT_ADMIN_ROLES,
     ALL_ROLES,
@@ -44,11 +45,14 @@ MENU = (
     MenuItem("review.queue", _l("Work queue"), ALL_ROLES),
     MenuItem("review.queue", _l("Overdue"), ALL_ROLES, {"overdue": "y"}),
     MenuItem("joint.index", _l("Joint reward and punishment"), JOINT_ROLES),
+    MenuItem("review.entry_index", _l("Data entry"), ENTRY_ROLES),
+    MenuItem("review.timeliness", _l("Timeliness"), EVERYONE),
     MenuItem("review.conflicts", _l("Red-list conflicts"), EVERYONE),
     MenuItem("review.consultations", _l("Consultations"), CONSULTATION_ROLES),
     MenuItem("review.bindings", _l("Enterprise bindings"), BINDING_ROLES),
     MenuItem("cms.staff_index", _l("Site pages"), PAGE_EDITOR_ROLES),
     MenuItem("review.exports", _l("Exports"), EXPORT_ROLES),
+    MenuItem("review.upstream_page", _l("Upstream platform export"), UPSTREAM_ROLES),
     MenuItem("review.audit", _l("Audit log"), AUDIT_ROLES),
     MenuItem("accounts.users", _l("Staff accounts"), ACCOUNT_ADMIN_ROLES),
     MenuItem("accounts.password", _l("Change password"), EVERYONE),
