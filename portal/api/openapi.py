@@ -21,7 +21,7 @@ from portal.search_args import MAX_FILTER_CHARS, SEARCH_TYPES
 from search.analysis import MAX_QUERY_CHARS
 from search.contract import MAX_PER_PAGE
 
-FRAGMENT_MODULES = ("portal.joint.api_spec",)
+FRAGMENT_MODULES = ("portal.joint.api_spec", "portal.grants.api_spec")
 JSON = "application/json"
 UNDOCUMENTED = ("/api/v1/docs",)  # HTML for people, not part of the machine contract
 

@@ -12,6 +12,7 @@ from portal.models.coercion import Coercion
 from portal.models.commitment import Commitment
 from portal.models.enterprise import BindingDocument, EnterpriseAccount, SubjectBinding
 from portal.models.follow import Follow, Subscriber
+from portal.models.grant import AccessGrant, AuthorisedCheck, Institution
 from portal.models.history import HolidayOverride, ImportBatch, RecordHistory, RejectedRow, SearchOutbox
 from portal.models.honour import Honour
 from portal.models.joint import ApiKey, CheckedSubject, CheckFeedback, CheckHit, CreditCheck, MeasureRevision
@@ -19,11 +20,17 @@ from portal.models.listing import ListEntry
 from portal.models.penalty import Penalty
 from portal.models.permit import Permit
 from portal.models.report import CreditReport
+from portal.models.special import DepartmentArea, SpecialReport
 from portal.models.subject import Department, Subject
 from portal.models.submission import Attachment, Submission, SubmissionEvent
 from portal.models.user import User
 
 __all__ = [
+    "AccessGrant",
+    "AuthorisedCheck",
+    "DepartmentArea",
+    "Institution",
+    "SpecialReport",
     "Attachment",
     "ApiKey",
     "AuditEntry",
