@@ -141,7 +141,7 @@ def test_others_cannot_read_or_apply(site: Flask, client: FlaskClient, auth) -> 
         ({"areas": ["market", "market"]}, "Choose each area only once.", "areas"),
         ({"areas": ["<script>alert(1)</script>"]}, "not a valid choice", "areas"),
         ({"purpose": "bribery"}, "Not a valid choice", "purpose"),
-        ({"purpose": ""}, "Not a valid choice", "purpose"),
+        ({"purpose": ""}, "This field is required.", "purpose"),
     ],
 )
 def test_bad_input_is_refused_with_a_message(site: Flask, data: dict, message: str, field: str) -> None:  # type: ignore[type-arg]
