@@ -39,7 +39,7 @@ from portal.reports.special_labels import (
     STATUS_LABELS,
 )
 
-COLUMNS = (10 * mm, 36 * mm, 54 * mm, 28 * mm, 19 * mm, 23 * mm)  # 170 mm
+COLUMNS = (10 * mm, 34 * mm, 48.5 * mm, 27 * mm, 19.5 * mm, 31 * mm)  # 170 mm, as the credit report
 
 
 def title() -> str:
