@@ -15,7 +15,6 @@ from portal.models import Institution
 from tests.conftest import post_form
 
 
-
 def bank_uscc() -> str:
     from portal.domain import uscc
 

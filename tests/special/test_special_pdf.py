@@ -51,7 +51,8 @@ def test_the_pdf_is_chinese_by_default_and_renders(site: Flask, tmp_path: Path) 
     assert "刑事裁判" in text
     _run("pdftoppm", "-png", "-r", "50", str(path), str(tmp_path / "page"))
     pages = sorted(tmp_path.glob("page-*.png"))
-    assert pages and all(p.stat().st_size > 5000 for p in pages)
+    assert pages
+    assert all(p.stat().st_size > 5000 for p in pages)
 
 
 def test_the_pdf_is_english_when_the_site_is(site: Flask, tmp_path: Path) -> None:

@@ -34,7 +34,8 @@ def test_the_report_lists_minor_penalties_per_area_and_says_clean_areas_are_clea
     assert "报告期内该领域无违法违规记录" in tax
     assert "刑事裁判" in html  # what the report does not cover
     report = stored(number)
-    assert report.areas == "market,tax" and report.record_count == 1
+    assert report.areas == "market,tax"
+    assert report.record_count == 1
 
 
 def test_a_serious_penalty_is_shown_as_being_publicised(site: Flask) -> None:
@@ -59,7 +60,8 @@ def test_records_outside_the_period_are_left_out(site: Flask) -> None:
 def test_an_admin_moves_a_department_to_another_area(site: Flask, auth) -> None:  # type: ignore[no-untyped-def]
     admin = auth.admin()
     page = admin.get("/review/areas").get_data(as_text=True)
-    assert "株洲市市场监督管理局" in page and "市场监管" in page
+    assert "株洲市市场监督管理局" in page
+    assert "市场监管" in page
     from tests.conftest import post_form
 
     response = post_form(admin, "/review/areas", {"department_uscc": "11430200006123458Y", "area": "tax"})
@@ -84,7 +86,8 @@ def test_one_report_per_subject_period_and_areas_a_day(site: Flask) -> None:
     assert other != first
     assert db.session.scalar(sa.select(sa.func.count()).select_from(SpecialReport)) == 2
     listing = company.get(f"/enterprise/subjects/{binding.id}/special-reports").get_data(as_text=True)
-    assert first in listing and other in listing
+    assert first in listing
+    assert other in listing
 
 
 def test_verify_shows_period_and_areas_not_the_records(site: Flask, client: FlaskClient) -> None:
@@ -94,9 +97,12 @@ def test_verify_shows_period_and_areas_not_the_records(site: Flask, client: Flas
     code = signing.verification_code(KEY, number)
     response = client.get("/verify", query_string={"no": number, "code": code})
     html = response.get_data(as_text=True)
-    assert response.status_code == 200 and "verify-genuine" in html
-    assert "2022-01-01" in html and "2026-11-23" in html
-    assert "市场监管" in html and "税务" in html
+    assert response.status_code == 200
+    assert "verify-genuine" in html
+    assert "2022-01-01" in html
+    assert "2026-11-23" in html
+    assert "市场监管" in html
+    assert "税务" in html
     assert "株市监罚〔2026〕15号" not in html
     wrong = client.get("/verify", query_string={"no": number, "code": "ABCDABCDABCD"})
     unknown = client.get("/verify", query_string={"no": "ZXBG-20261123-ABCDEFGH", "code": code})
