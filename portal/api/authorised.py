@@ -28,7 +28,7 @@ from portal.reports import content, document, fonts, pdf, signing
 from portal.reports import services as reports
 from portal.reports.services import signer_from
 
-MAX_CODE = 64
+MAX_CODE = services.MAX_CODE
 
 
 def check_limit() -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from portal.api.authorised import MAX_CODE
 from portal.domain.uscc import USCC_RE
+from portal.grants.services import MAX_CODE
 
 __all__ = ["PATHS", "SCHEMAS", "SECURITY_SCHEMES"]
 

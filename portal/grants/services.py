@@ -33,6 +33,7 @@ CODE_RE = re.compile(r"^SQ[2-9A-HJ-NP-Z]{16}$")
 MAX_DAYS = 366  # a grant lasts at most a year; a new one is easy to give
 MAX_ACTIVE = 20
 MAX_PURPOSE = 200
+MAX_CODE = 64  # longest code text a check accepts (a code is 18 characters plus dashes and spaces)
 
 
 class GrantError(DomainError):
