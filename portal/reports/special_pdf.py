@@ -11,17 +11,18 @@ import io
 from typing import Any
 from xml.sax.saxutils import escape
 
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
 
 from portal.i18n import SEVERITY_LABELS
 from portal.reports import fonts
+from portal.reports.labels import ORDINALS_ZH
 from portal.reports.page import page_canvas
 from portal.reports.pdf import (
     _fmt_time,
     _grid_style,
-    _ordinal,
     _p,
     _styles,
     a4_template,
@@ -122,6 +123,18 @@ def _table(records: list[dict[str, Any]], st: dict[str, Any]) -> Table:
     style.add("ALIGN", (4, 1), (4, -1), "CENTER")
     table.setStyle(style)
     return table
+
+
+def _ordinal(index: int) -> str:
+    """一、二、… 十四、 in Chinese (there are more areas than the credit report's ten sections); 1. 2. … otherwise."""
+    locale = get_locale()
+    if locale is None or locale.language != "zh":
+        return f"{index + 1}. "
+    number = index + 1
+    if number <= len(ORDINALS_ZH):
+        return f"{ORDINALS_ZH[number - 1]}、"
+    tens, ones = divmod(number, 10)
+    return ("" if tens == 1 else ORDINALS_ZH[tens - 1]) + "十" + (ORDINALS_ZH[ones - 1] if ones else "") + "、"
 
 
 def _story(doc: SpecialDocument, st: dict[str, Any]) -> list[Any]:

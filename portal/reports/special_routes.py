@@ -13,7 +13,7 @@ from portal import clock
 from portal.domain.special import Area, PeriodError, Purpose, earliest_start
 from portal.extensions import db, limiter
 from portal.models.enterprise import EnterpriseAccount
-from portal.reports import fonts, signing, special, special_admin, special_pdf
+from portal.reports import fonts, signing, special, special_pdf
 from portal.reports.services import ReportDenied, deny, signer_from
 from portal.reports.special_forms import ApplyForm
 from portal.reports.special_labels import labels
@@ -125,5 +125,5 @@ URLS: list[tuple[str, str, Any, list[str]]] = [
 
 
 def register(bp: Blueprint) -> None:
-    for rule, endpoint, view, methods in (*URLS, *special_admin.URLS):
+    for rule, endpoint, view, methods in URLS:
         bp.add_url_rule(rule, endpoint, view, methods=methods)

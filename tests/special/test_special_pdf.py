@@ -66,3 +66,15 @@ def test_the_pdf_is_english_when_the_site_is(site: Flask, tmp_path: Path) -> Non
     assert "Beingpublicised" in text
     assert "Norecordofviolationsoflawsorregulationsinthisareaduringthereportperiod." in text
     assert "株市监罚〔2026〕15号" in text  # departments' data is shown as published
+
+
+def test_every_area_is_numbered_in_the_pdf(site: Flask, tmp_path: Path) -> None:
+    from tests.special.helpers import ALL_AREAS
+
+    binding = bind(make_account(), FOOD)
+    company = signed_in(site)
+    number = issued(company, binding.id, start="2021-11-23", areas=ALL_AREAS)
+    _path, text = pdf_of(company, number, tmp_path)
+    assert "十、农业农村" in text  # 一、… 十四、: more areas than the credit report has sections
+    assert "十四、其他领域" in text
+    assert "十二、城市管理" in text
