@@ -140,6 +140,7 @@ def register_blueprints(app: Flask) -> None:
     from portal.enterprise import bp as enterprise_bp
     from portal.extensions import csrf
     from portal.follows import bp as follows_bp
+    from portal.grants import bp as grants_bp
     from portal.joint import bp as joint_bp
     from portal.public import bp as public_bp
     from portal.reports import bp as reports_bp
@@ -161,6 +162,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(follows_bp, url_prefix="/")  # /subjects/…/follow, /subjects/…/feed.atom, /follows/…
     app.register_blueprint(cms_bp, url_prefix="/")  # after public: /policies, /news, /guides/<slug>, /review/pages
     app.register_blueprint(joint_bp, url_prefix="/joint")  # 联合奖惩: checks, feedback, catalogue, stats, keys
+    app.register_blueprint(grants_bp, url_prefix="/")  # 授权查询: /enterprise/subjects/…/grants, /review/institutions
     csrf.exempt(api_bp)  # the API never authenticates through the session cookie (STYLE §4)
 
 

@@ -12,6 +12,7 @@ from portal.models.coercion import Coercion
 from portal.models.commitment import Commitment
 from portal.models.enterprise import BindingDocument, EnterpriseAccount, SubjectBinding
 from portal.models.follow import Follow, Subscriber
+from portal.models.grant import AccessGrant, AuthorisedCheck, Institution
 from portal.models.history import HolidayOverride, ImportBatch, RecordHistory, RejectedRow, SearchOutbox
 from portal.models.honour import Honour
 from portal.models.inspection import Inspection
@@ -30,6 +31,7 @@ from portal.models.permit import Permit
 from portal.models.rating import Rating
 from portal.models.report import CreditReport
 from portal.models.search_node import SearchNode
+from portal.models.special import DepartmentArea, SpecialReport
 from portal.models.stored_file import StoredFile
 from portal.models.subject import Department, Subject
 from portal.models.submission import Attachment, Submission, SubmissionEvent
@@ -37,6 +39,11 @@ from portal.models.upstream import UpstreamExport
 from portal.models.user import User
 
 __all__ = [
+    "AccessGrant",
+    "AuthorisedCheck",
+    "DepartmentArea",
+    "Institution",
+    "SpecialReport",
     "Attachment",
     "ApiKey",
     "AuditEntry",

@@ -53,6 +53,8 @@ MENU = (
     MenuItem("cms.staff_index", _l("Site pages"), PAGE_EDITOR_ROLES),
     MenuItem("review.exports", _l("Exports"), EXPORT_ROLES),
     MenuItem("review.upstream_page", _l("Upstream platform export"), UPSTREAM_ROLES),
+    MenuItem("grants.institutions", _l("Institutions for authorised checks"), frozenset({Role.ADMIN})),
+    MenuItem("reports.special_areas", _l("Areas of departments"), frozenset({Role.ADMIN})),
     MenuItem("review.audit", _l("Audit log"), AUDIT_ROLES),
     MenuItem("accounts.users", _l("Staff accounts"), ACCOUNT_ADMIN_ROLES),
     MenuItem("accounts.password", _l("Change password"), EVERYONE),
