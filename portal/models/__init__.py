@@ -12,6 +12,7 @@ from portal.models.coercion import Coercion
 from portal.models.commitment import Commitment
 from portal.models.enterprise import BindingDocument, EnterpriseAccount, SubjectBinding
 from portal.models.follow import Follow, Subscriber
+from portal.models.grading import DrawItem, GradeCount, GradeSnapshot, GradeTreatment, GradingRuleSet, InspectionDraw
 from portal.models.history import HolidayOverride, ImportBatch, RecordHistory, RejectedRow, SearchOutbox
 from portal.models.honour import Honour
 from portal.models.joint import ApiKey, CheckedSubject, CheckFeedback, CheckHit, CreditCheck, MeasureRevision
@@ -40,11 +41,17 @@ __all__ = [
     "CreditCheck",
     "CreditReport",
     "Department",
+    "DrawItem",
     "EnterpriseAccount",
     "Follow",
+    "GradeCount",
+    "GradeSnapshot",
+    "GradeTreatment",
+    "GradingRuleSet",
     "HolidayOverride",
     "Honour",
     "ImportBatch",
+    "InspectionDraw",
     "ListEntry",
     "ListType",
     "Measure",
