@@ -43,7 +43,9 @@ def world(app: Flask, monkeypatch: pytest.MonkeyPatch) -> World:
     db.session.commit()
     d = ListEntryFactory().subject_id
     c = PenaltyFactory(severity=Severity.GENERAL).subject_id
-    a = ListEntryFactory(category=ListCategory.REDLIST, list_name="纳税信用A级纳税人", list_key="纳税信用A级纳税人").subject_id
+    a = ListEntryFactory(
+        category=ListCategory.REDLIST, list_name="纳税信用A级纳税人", list_key="纳税信用A级纳税人"
+    ).subject_id
     b = SubjectFactory()
     coerced = SubjectFactory()
     db.session.add(Coercion(subject_id=coerced.id, status=RecordStatus.NOT_PUBLIC, hold_reason="测试",

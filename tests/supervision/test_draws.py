@@ -51,7 +51,8 @@ def test_a_draw_grades_the_population_on_the_draw_day_and_draws_per_grade(dept: 
     assert "Yes: the seed gives exactly this sample." in html
     assert row.seed in html
     audit = db.session.scalar(sa.select(AuditEntry).where(AuditEntry.target == f"inspection_draw:{draw_id}"))
-    assert audit is not None and row.seed in (audit.reason or "")
+    assert audit is not None
+    assert row.seed in (audit.reason or "")
 
 
 def test_the_stored_sample_is_what_the_seed_gives_and_the_same_seed_gives_the_same_sample(
@@ -83,7 +84,8 @@ def test_invalid_lines_are_reported_line_by_line_and_duplicates_dropped(dept: Fl
     assert draws.problems(db.session.get(InspectionDraw, draw_id)) == [
         (4, "91430200MA4L0A1B7X", "invalid", None), (5, world.b, "duplicate", 2),
         (6, "<script>alert(1)</script>", "invalid", None)]  # fmt: skip
-    assert "&lt;script&gt;" in html and "<script>alert" not in html
+    assert "&lt;script&gt;" in html
+    assert "<script>alert" not in html
 
 
 @pytest.mark.parametrize(
@@ -159,12 +161,13 @@ def test_paste_and_upload_together_are_refused(dept: FlaskClient, world: World) 
 
 
 def test_exports_hold_the_sample_with_seed_and_defused_cells(dept: FlaskClient, world: World) -> None:
-    draw_id, _html = new_draw(dept, task_name="=HYPERLINK(\"x\")", population=f"{world.d}\n{world.a}")
+    draw_id, _html = new_draw(dept, task_name='=HYPERLINK("x")', population=f"{world.d}\n{world.a}")
     row = db.session.get(InspectionDraw, draw_id)
     response = dept.get(f"/supervision/draws/{draw_id}.csv")
     assert response.status_code == 200
     lines = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
-    assert lines[0][1] == "'=HYPERLINK(\"x\")" and row.seed in lines[0]
+    assert lines[0][1] == '\'=HYPERLINK("x")'
+    assert row.seed in lines[0]
     assert {line[2] for line in lines[2:]} == {world.d, world.a}
     response = dept.get(f"/supervision/draws/{draw_id}.xlsx")
     sheet = load_workbook(io.BytesIO(response.data)).active
