@@ -31,8 +31,8 @@ def _departments(session: Session, low: int, high: int) -> dict[int, set[str]]:
     found: dict[int, set[str]] = defaultdict(set)
     for spec in kinds.specs():
         model = spec.model
-        stmt = sa.select(model.subject_id, model.authority_uscc).where(model.subject_id.between(low, high)).distinct()
-        for subject_id, department in session.execute(stmt):
+        stmt = sa.select(model.subject_id, model.authority_uscc).where(model.subject_id.between(low, high))
+        for subject_id, department in session.connection().execute(stmt):  # Core rows: no ORM loading
             if department:
                 found[subject_id].add(department)
     return found

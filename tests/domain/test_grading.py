@@ -206,3 +206,16 @@ def test_a_rule_about_a_kind_that_has_no_records_yet_finds_nothing() -> None:
     data = {"rules": [{"code": "C1", "grade": "C", "kind": "inspection", "window": "recent", "months": 12,
                        "match": {"result": "行政处罚"}, "label": "一年内检查发现违法"}]}  # fmt: skip
     assert grade_subject({}, parse_rule_set(data), DAY).grade is Grade.B
+
+
+@pytest.mark.parametrize("months", [1, 3, 12, 36])
+def test_recent_since_is_the_first_day_whose_window_reaches_the_day(months: int) -> None:
+    from datetime import timedelta
+
+    from portal.domain.dates import add_months
+    from portal.domain.grading import recent_since
+
+    for day in (date(2025, 2, 28), date(2024, 2, 29), date(2026, 3, 31), date(2026, 12, 31), date(2026, 1, 1)):
+        since = recent_since(day, months)
+        assert add_months(since, months) >= day
+        assert add_months(since - timedelta(days=1), months) < day
