@@ -5,8 +5,8 @@ effect has ended. Each loader selects only the few columns a rule can test, for 
 SQL what can no longer count on the day (older than the longest RECENT window and no longer in force).
 
 The rating and inspection kinds (data-standard §11, §14) are read by kind value from the registry once they are
-registered, through the attribute names their models are expected to carry (`scheme`, `grade`, `valid_until`;
-`result_type`, `category`); until then their loaders return nothing, so rules about them simply find nothing.
+registered, through the attribute names their models carry (`scheme`, `scheme_key`, `grade`, `valid_until`;
+`result`, `check_type`, `doc_no`); until then their loaders return nothing, so rules about them find nothing.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from portal import kinds
 from portal.domain.dates import add_months, add_years
-from portal.domain.grading import Fact, rating_position
+from portal.domain.grading import Fact, rating_default_until, rating_position
 from portal.domain.kinds import BROKEN_COMMITMENT_STATES
 from portal.domain.publicity import RecordStatus
 from portal.models import Coercion, Commitment, Honour, ListEntry, Penalty
@@ -140,35 +140,38 @@ def _registered_model(kind: str, *attributes: str) -> Any | None:
 
 
 def ratings(session: Session, scope: Scope) -> Iterator[Fact]:
-    """A rating is in force from its date through 有效期至, and ends the day before a newer rating of the same scheme
-    (data-standard §11), whatever the stored end says."""
+    """A rating is in force from 评价日期 through 有效期至 (blank: the scheme's default, rating_default_until), and
+    ends the day before a newer rating of the same scheme (data-standard §11), whatever the stored end says."""
     model = _registered_model("rating", "scheme", "grade", "valid_until", "day")
     if model is None:
         return
-    stmt = _base(model, scope, model.scheme, model.grade, model.day, model.valid_until).where(model.day <= scope.day)
-    rows = sorted(_rows(session, stmt), key=lambda r: (r.subject_id, r.scheme, r.day))
+    group = model.scheme_key if hasattr(model, "scheme_key") else model.scheme  # 其他行业 schemes differ by 说明
+    stmt = _base(model, scope, model.scheme, group.label("group"), model.grade, model.day.label("rated_on"),
+                 model.valid_until).where(model.day <= scope.day)  # fmt: skip
+    rows = sorted(_rows(session, stmt), key=lambda r: (r.subject_id, r.group, r.rated_on))
     for index, row in enumerate(rows):
         following = rows[index + 1] if index + 1 < len(rows) else None
-        next_start = None
-        if following is not None and (following.subject_id, following.scheme) == (row.subject_id, row.scheme):
-            next_start = following.day - timedelta(days=1)
+        superseded = None
+        if following is not None and (following.subject_id, following.group) == (row.subject_id, row.group):
+            superseded = following.rated_on - timedelta(days=1) if following.rated_on > row.rated_on else None
+        until = row.valid_until if row.valid_until is not None else rating_default_until(row.scheme, row.rated_on)
         position = rating_position(row.scheme, row.grade)
         attrs = (("scheme", row.scheme),) + ((("position", position),) if position else ())
-        yield _fact(row, "rating", f"{row.scheme} {row.grade}", row.day, row.day,
-                    _earliest(row.valid_until, next_start), attrs)  # fmt: skip
+        yield _fact(row, "rating", f"{row.scheme} {row.grade}", row.rated_on, row.rated_on,
+                    _earliest(until, superseded), attrs)  # fmt: skip
 
 
 def inspections(session: Session, scope: Scope) -> Iterator[Fact]:
-    """An inspection result counts for a year from its date (its publicity, §19)."""
-    model = _registered_model("inspection", "result_type", "category", "day", "doc_no")
+    """An inspection result counts for a year from its 检查日期 (its publicity, DOMAIN §19)."""
+    model = _registered_model("inspection", "result", "check_type", "day", "doc_no")
     if model is None:
         return
-    stmt = _base(model, scope, model.doc_no, model.day, model.result_type, model.category).where(
+    stmt = _base(model, scope, model.doc_no, model.day.label("inspected_on"), model.result, model.check_type).where(
         model.day <= scope.day, model.day >= min(scope.lookback, add_years(scope.day, -1))
     )
     for row in _rows(session, stmt):
-        yield _fact(row, "inspection", row.doc_no, row.day, row.day, add_years(row.day, 1) - timedelta(days=1),
-                    (("result", row.result_type), ("category", row.category)))  # fmt: skip
+        yield _fact(row, "inspection", row.doc_no, row.inspected_on, row.inspected_on,
+                    add_years(row.inspected_on, 1), (("result", row.result), ("category", row.check_type)))  # fmt: skip
 
 
 LOADERS: dict[str, Callable[[Session, Scope], Iterable[Fact]]] = {

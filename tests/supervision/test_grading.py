@@ -202,3 +202,16 @@ def test_the_grade_command_refuses_a_bad_day(app: Flask, day: str) -> None:
     assert result.exit_code == 2
     assert "not a date" in result.output
     assert "Traceback" not in result.output
+
+
+def test_rules_about_kinds_not_registered_yet_find_nothing(world: World) -> None:
+    from portal import kinds
+    from portal.supervision.facts import LOADERS, Scope
+
+    scope = Scope(lambda column: column.is_not(None), TODAY, TODAY - timedelta(days=3650))
+    for kind in ("rating", "inspection"):
+        if kinds.find(kind) is None:
+            assert list(LOADERS[kind](db.session, scope)) == []
+    from portal.domain.grading import KIND_ATTRIBUTES
+
+    assert set(LOADERS) == set(KIND_ATTRIBUTES)
