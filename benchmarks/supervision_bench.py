@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from portal import create_app  # noqa: E402
 from portal.db_setup import load_list_types  # noqa: E402
 from portal.domain import uscc  # noqa: E402
-from portal.domain.grading import DEFAULT_RULE_SET  # noqa: E402
+from portal.domain.grading_rules import DEFAULT_RULE_SET  # noqa: E402
 from portal.domain.sampling import parse_population  # noqa: E402
 from portal.extensions import db  # noqa: E402
 from portal.models import Coercion, Commitment, Honour, ListEntry, Penalty, Permit, Subject  # noqa: E402

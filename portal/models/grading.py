@@ -20,7 +20,7 @@ class GradingRuleSet(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     version: Mapped[int] = mapped_column(unique=True)
-    rules: Mapped[str] = mapped_column(sa.Text)  # JSON (portal.domain.grading.rule_set_to_data)
+    rules: Mapped[str] = mapped_column(sa.Text)  # JSON (portal.domain.grading_rules.rule_set_to_data)
     note: Mapped[str] = mapped_column(sa.String(500))  # why it changed
     created_by: Mapped[str] = mapped_column(sa.String(254))
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))

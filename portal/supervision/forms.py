@@ -11,11 +11,17 @@ from wtforms import DateField, DecimalField, IntegerField, SelectField, StringFi
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from portal.domain.sampling import MAX_MIN_COUNT, MAX_TASK_NAME, Frequency
-from portal.form_helpers import REQUIRED, clean_text, opts
+from portal.form_helpers import REQUIRED, clean_code, clean_text, opts, valid_uscc
 from portal.supervision.labels import FREQUENCY_LABELS
 from portal.supervision.population import MAX_PASTE
 
 MAX_RULES_TEXT = 64 * 1024
+USCC_ERROR = _l("Enter a valid 18-character unified social credit code.")
+
+
+def upper_code(value: object) -> object:
+    code = clean_code(value)
+    return code.upper() if isinstance(code, str) else code
 RATIO_ERROR = _l("Enter a percentage from 0 to 100 with at most two decimals.")
 COUNT_ERROR = _l("Enter a whole number from 0 to 100,000.")
 
@@ -72,6 +78,11 @@ class DrawForm(FlaskForm):
 
     def pasted_too_long(self) -> bool:
         return len(self.population.data or "") > MAX_PASTE
+
+
+class SubjectForm(FlaskForm):
+    uscc = StringField(_l("Unified social credit code"), filters=[upper_code],
+                       validators=[DataRequired(REQUIRED), Length(max=18, message=USCC_ERROR), valid_uscc])  # fmt: skip
 
 
 class StatsForm(FlaskForm):

@@ -14,16 +14,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from portal.domain.grading import (
-    DEFAULT_RULE_SET,
-    Fact,
-    GradeResult,
-    RuleSet,
-    Window,
-    grade_subject,
-    parse_rule_set,
-    rule_set_to_data,
-)
+from portal.domain.grading import Fact, GradeResult, RuleSet, Window, grade_subject
+from portal.domain.grading_rules import DEFAULT_RULE_SET, parse_rule_set, rule_set_to_data
 from portal.domain.kinds import SubjectKind
 from portal.models import AuditEntry, GradingRuleSet, Subject
 from portal.supervision.facts import LOADERS, Scope, lookback
@@ -162,3 +154,7 @@ def own_grade(session: Session, subject: Subject | None, day: date) -> tuple[int
         return None
     ver = current(session)
     return ver.version, grade_ids(session, [subject.id], ver.rule_set, day)[subject.id]
+
+
+def subject_of(session: Session, code: str) -> Subject | None:
+    return session.scalar(sa.select(Subject).where(Subject.uscc == code))

@@ -17,6 +17,7 @@ URLS: list[tuple[str, str, Any, list[str]]] = [
     ("/rules/edit", "edit_rules", views_grading.edit_rules, ["GET", "POST"]),
     ("/treatments", "treatments", views_grading.treatments, ["GET", "POST"]),
     ("/stats", "stats", views_grading.statistics, ["GET"]),
+    ("/subjects", "subject", views_grading.subject_grade, ["GET"]),
     ("/draws", "draws", views_draws.draw_list, ["GET"]),
     ("/draws/new", "new_draw", views_draws.new_draw, ["GET", "POST"]),
     (f"/draws/<{ID}:draw_id>", "draw", views_draws.draw, ["GET"]),

@@ -13,7 +13,8 @@ from flask_login import current_user
 from portal import clock
 from portal.accounts.permissions import role_required
 from portal.domain import uscc
-from portal.domain.grading import GRADES, KIND_ATTRIBUTES, InvalidRuleSet, rule_set_to_data
+from portal.domain.grading import GRADES, KIND_ATTRIBUTES
+from portal.domain.grading_rules import InvalidRuleSet, rule_set_to_data
 from portal.domain.roles import (
     DRAW_ROLES,
     GRADE_STATS_ROLES,
@@ -27,7 +28,7 @@ from portal.extensions import db
 from portal.i18n import RECORD_KIND_LABELS
 from portal.submissions.targets import department_name, departments
 from portal.supervision import draws, grading, stats
-from portal.supervision.forms import RuleSetForm, StatsForm, TreatmentForm
+from portal.supervision.forms import RuleSetForm, StatsForm, SubjectForm, TreatmentForm
 from portal.supervision.labels import (
     FREQUENCY_LABELS,
     GRADE_LABELS,
@@ -157,3 +158,17 @@ def statistics():  # type: ignore[no-untyped-def]
     dist = stats.distribution(db.session, form.day.data, own_department(), names)
     return render_template("supervision/stats.html", form=form, dist=dist, snapshots=stats.snapshots(db.session),
                            **common())  # fmt: skip
+
+
+@role_required(*GRADE_STATS_ROLES)
+def subject_grade():  # type: ignore[no-untyped-def]
+    """One subject's grade today with its reasons and the records behind them (internal: staff and departments)."""
+    form = SubjectForm(formdata=request.args if request.args else None, meta={"csrf": False})
+    found = subject = None
+    if request.args and form.validate():
+        subject = grading.subject_of(db.session, form.uscc.data)
+        found = grading.own_grade(db.session, subject, clock.today())
+    status = 400 if request.args and form.errors else 200
+    asked = bool(request.args) and not form.errors
+    return render_template("supervision/subject.html", form=form, subject=subject, own_grade=found, asked=asked,
+                           kind_label=kind_label, **common()), status  # fmt: skip

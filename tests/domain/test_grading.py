@@ -7,16 +7,8 @@ from datetime import date
 
 import pytest
 
-from portal.domain.grading import (
-    DEFAULT_RULE_SET,
-    Fact,
-    Grade,
-    InvalidRuleSet,
-    grade_subject,
-    parse_rule_set,
-    rating_position,
-    rule_set_to_data,
-)
+from portal.domain.grading import Fact, Grade, grade_subject, rating_position
+from portal.domain.grading_rules import DEFAULT_RULE_SET, InvalidRuleSet, parse_rule_set, rule_set_to_data
 
 DAY = date(2026, 11, 23)
 

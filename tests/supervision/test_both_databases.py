@@ -8,7 +8,8 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 
-from portal.domain.grading import DEFAULT_RULE_SET, Grade
+from portal.domain.grading import Grade
+from portal.domain.grading_rules import DEFAULT_RULE_SET
 from portal.domain.kinds import ListCategory
 from portal.domain.publicity import RecordStatus, Severity
 from portal.domain.sampling import parse_population

@@ -11,7 +11,8 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
-from portal.domain.grading import DEFAULT_RULE_SET, Grade, rule_set_to_data
+from portal.domain.grading import Grade
+from portal.domain.grading_rules import DEFAULT_RULE_SET, rule_set_to_data
 from portal.domain.kinds import ListCategory
 from portal.domain.publicity import RecordStatus
 from portal.extensions import db
@@ -215,3 +216,27 @@ def test_rules_about_kinds_not_registered_yet_find_nothing(world: World) -> None
     from portal.domain.grading import KIND_ATTRIBUTES
 
     assert set(LOADERS) == set(KIND_ATTRIBUTES)
+
+
+def test_staff_look_up_a_subjects_grade_with_its_reasons(dept: FlaskClient, world: World) -> None:
+    html = dept.get(f"/supervision/subjects?uscc={world.d.lower()}").get_data(as_text=True)
+    assert "D Poor credit" in html
+    assert "列入严重失信主体名单" in html and "政府采购领域严重违法失信主体" in html
+    html = dept.get(f"/supervision/subjects?uscc={world.b}").get_data(as_text=True)
+    assert "No grading rule matches: the subject has the standard grade." in html
+    unknown = "91430200MA4T0Q0Q0Q"
+    from portal.domain import uscc
+
+    unknown = uscc.make_uscc(unknown[:17])
+    html = dept.get(f"/supervision/subjects?uscc={unknown}").get_data(as_text=True)
+    assert "No subject with this code is on this platform." in html
+    assert "Unified social credit code" in dept.get("/supervision/subjects").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("value", ["", "123", "91430200MA4L0A1B7X", "<script>", "9" * 500, "＇ OR 1=1"])
+def test_a_bad_code_is_refused_with_a_message(dept: FlaskClient, value: str) -> None:
+    response = dept.get("/supervision/subjects", query_string={"uscc": value})
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert "Enter a valid 18-character unified social credit code." in html or "This field is required." in html
+    assert "<script>" not in html.split("</header>")[-1]

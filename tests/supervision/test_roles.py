@@ -17,6 +17,7 @@ ROUTES = {
     "/supervision/rules/edit": {Role.ADMIN},
     "/supervision/treatments": {Role.ADMIN, Role.DEPARTMENT},
     "/supervision/stats": {Role.INTAKE, Role.REVIEWER, Role.ADMIN, Role.DEPARTMENT},
+    "/supervision/subjects": {Role.INTAKE, Role.REVIEWER, Role.ADMIN, Role.DEPARTMENT},
     "/supervision/draws": {Role.ADMIN, Role.DEPARTMENT},
     "/supervision/draws/new": {Role.ADMIN, Role.DEPARTMENT},
 }
