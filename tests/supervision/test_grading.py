@@ -221,7 +221,8 @@ def test_rules_about_kinds_not_registered_yet_find_nothing(world: World) -> None
 def test_staff_look_up_a_subjects_grade_with_its_reasons(dept: FlaskClient, world: World) -> None:
     html = dept.get(f"/supervision/subjects?uscc={world.d.lower()}").get_data(as_text=True)
     assert "D Poor credit" in html
-    assert "列入严重失信主体名单" in html and "政府采购领域严重违法失信主体" in html
+    assert "列入严重失信主体名单" in html
+    assert "政府采购领域严重违法失信主体" in html
     html = dept.get(f"/supervision/subjects?uscc={world.b}").get_data(as_text=True)
     assert "No grading rule matches: the subject has the standard grade." in html
     unknown = "91430200MA4T0Q0Q0Q"
