@@ -74,7 +74,7 @@ class DrawForm(FlaskForm):
     task_name = StringField(_l("Inspection task"), filters=[clean_text],
                             validators=[DataRequired(REQUIRED), Length(max=MAX_TASK_NAME)])  # fmt: skip
     population = TextAreaField(_l("Population: USCCs, one per line"), validators=[Optional()])
-    upload = FileField(_l("Or upload a CSV or XLSX file"))
+    upload = FileField(_l("Or upload a CSV or XLSX file of USCCs"))
 
     def pasted_too_long(self) -> bool:
         return len(self.population.data or "") > MAX_PASTE

@@ -57,7 +57,7 @@ DRAW_ERRORS = {
     "too_many": _l("A draw takes at most 50,000 subjects."),
     "source": _l("Paste the USCCs or upload a file (only one of them)."),
     "too_large": _l("The file is larger than 2 MB."),
-    "unreadable": _l("The file cannot be read: upload a CSV (UTF-8 or GB18030) or XLSX file."),
+    "unreadable": _l("The population file cannot be read: upload a CSV (UTF-8 or GB18030) or XLSX file."),
     "paste_too_long": _l("The pasted text is too long: upload a file instead."),
 }
 PROBLEM_LABELS = {"invalid": _l("not a valid USCC"), "duplicate": _l("duplicate of line %(line)s, dropped")}

@@ -136,10 +136,10 @@ def test_an_xlsx_population_is_read(dept: FlaskClient, world: World) -> None:
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        (b"PK\x03\x04broken zip", "The file cannot be read"),
-        (b"\x00\x01\x02binary", "The file cannot be read"),
-        (b"", "The file cannot be read"),
-        (b"\xff\xfe\xfa" * 50, "The file cannot be read"),
+        (b"PK\x03\x04broken zip", "The population file cannot be read"),
+        (b"\x00\x01\x02binary", "The population file cannot be read"),
+        (b"", "The population file cannot be read"),
+        (b"\xff\xfe\xfa" * 50, "The population file cannot be read"),
     ],
 )
 def test_bad_files_are_refused(dept: FlaskClient, raw: bytes, message: str) -> None:
