@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from portal import kinds
 from portal.domain.dates import add_months, add_years
-from portal.domain.grading import Fact, rating_default_until, rating_position
+from portal.domain.grading import Fact, Rule, Window, rating_default_until, rating_position, recent_since
 from portal.domain.kinds import BROKEN_COMMITMENT_STATES
 from portal.domain.publicity import RecordStatus
 from portal.models import Coercion, Commitment, Honour, ListEntry, Penalty
@@ -35,6 +35,7 @@ class Scope:
     where: Where
     day: date
     lookback: date  # records dated earlier only count while in force
+    rules: tuple[Rule, ...] = ()  # the rules about this kind (a loader may select only what they can match)
 
 
 def _base(model: Any, scope: Scope, *columns: Any) -> sa.Select[Any]:
@@ -63,12 +64,30 @@ def penalties(session: Session, scope: Scope) -> Iterator[Fact]:
     """In force = its publicity period by rule (public_until), whether or not it is public."""
     p = Penalty
     stmt = _base(p, scope, p.decision_no, p.decided_on, p.public_until, p.severity).where(
-        p.decided_on <= scope.day, sa.or_(p.decided_on >= scope.lookback, p.public_until >= scope.day)
+        p.decided_on <= scope.day, _penalty_rules(scope)
     )
     for row in _rows(session, stmt):
         severity = getattr(row.severity, "value", row.severity)
         yield _fact(row, "penalty", row.decision_no, row.decided_on, row.decided_on, row.public_until,
                     (("severity", severity),))  # fmt: skip
+
+
+def _penalty_rules(scope: Scope) -> Any:
+    """Penalties are most of the records: select only those some rule can match (its severities, its window), so
+    a 一般 penalty of two years ago is not even read when the rules look one year back for 一般 ones."""
+    p = Penalty
+    conditions = []
+    for rule in scope.rules or ():
+        severities = dict(rule.match).get("severity")
+        test = p.severity.in_(severities) if severities else sa.true()
+        if rule.window is Window.RECENT:
+            window = p.decided_on >= recent_since(scope.day, rule.months or 0)
+        else:
+            window = sa.or_(p.public_until.is_(None), p.public_until >= scope.day)
+        conditions.append(sa.and_(test, window))
+    if not conditions:  # called without rules: everything that could count, as for the other kinds
+        return sa.or_(p.decided_on >= scope.lookback, p.public_until >= scope.day)
+    return sa.or_(*conditions)
 
 
 def list_entries(session: Session, scope: Scope) -> Iterator[Fact]:

@@ -73,9 +73,10 @@ def _kinds_used(rule_set: RuleSet) -> list[str]:
 
 def facts_for(session: Session, where: Any, rule_set: RuleSet, day: date) -> dict[int, dict[str, list[Fact]]]:
     """subject id → kind → facts, for the subjects `where` selects, of the kinds the rule set uses."""
-    scope = Scope(where, day, lookback(day, _longest_months(rule_set)))
+    since = lookback(day, _longest_months(rule_set))
     found: dict[int, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
     for kind in _kinds_used(rule_set):
+        scope = Scope(where, day, since, tuple(rule for rule in rule_set.rules if rule.kind == kind))
         for fact in LOADERS[kind](session, scope):
             found[fact.subject_id][kind].append(fact)
     return found

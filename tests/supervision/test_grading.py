@@ -14,7 +14,7 @@ from flask.testing import FlaskClient
 from portal.domain.grading import Grade
 from portal.domain.grading_rules import DEFAULT_RULE_SET, rule_set_to_data
 from portal.domain.kinds import ListCategory
-from portal.domain.publicity import RecordStatus
+from portal.domain.publicity import RecordStatus, Severity
 from portal.extensions import db
 from portal.models import AuditEntry, Commitment, GradeCount, GradeSnapshot, GradeTreatment, GradingRuleSet, Honour
 from portal.supervision import grading
@@ -241,3 +241,24 @@ def test_a_bad_code_is_refused_with_a_message(dept: FlaskClient, value: str) -> 
     html = response.get_data(as_text=True)
     assert "Enter a valid 18-character unified social credit code." in html or "This field is required." in html
     assert "<script>" not in html.split("</header>")[-1]
+
+
+def test_penalties_are_selected_by_every_rule_about_them(world: World) -> None:
+    from portal.domain.grading_rules import parse_rule_set
+    from tests.factories import PenaltyFactory
+
+    old_minor = PenaltyFactory(severity=Severity.MINOR, decided_on=TODAY - timedelta(days=700),
+                               public_until=TODAY + timedelta(days=1)).subject_id  # fmt: skip
+    rules = parse_rule_set({"rules": [
+        {"code": "C1", "grade": "C", "kind": "penalty", "window": "in_force", "label": "处罚公示期内"},
+        {"code": "D1", "grade": "D", "kind": "penalty", "window": "recent", "months": 24,
+         "match": {"severity": "minor"}, "min_count": 1, "label": "两年内轻微处罚"},
+    ]})  # fmt: skip
+    result = grading.grade_ids(db.session, [old_minor], rules, TODAY)[old_minor]
+    assert (result.grade, [r.rule_code for r in result.reasons]) == (Grade.D, ["D1"])
+    later = grading.grade_ids(db.session, [old_minor], rules, TODAY + timedelta(days=40))[old_minor]
+    assert later.grade is Grade.B  # 24 months have passed and its publicity ended
+    only_in_force = parse_rule_set({"rules": [{"code": "C1", "grade": "C", "kind": "penalty", "window": "in_force",
+                                               "label": "处罚公示期内"}]})  # fmt: skip
+    assert grading.grade_ids(db.session, [old_minor], only_in_force, TODAY + timedelta(days=1))[old_minor].grade is Grade.C
+    assert grading.grade_ids(db.session, [old_minor], only_in_force, TODAY + timedelta(days=2))[old_minor].grade is Grade.B
