@@ -260,5 +260,6 @@ def test_penalties_are_selected_by_every_rule_about_them(world: World) -> None:
     assert later.grade is Grade.B  # 24 months have passed and its publicity ended
     only_in_force = parse_rule_set({"rules": [{"code": "C1", "grade": "C", "kind": "penalty", "window": "in_force",
                                                "label": "处罚公示期内"}]})  # fmt: skip
-    assert grading.grade_ids(db.session, [old_minor], only_in_force, TODAY + timedelta(days=1))[old_minor].grade is Grade.C
-    assert grading.grade_ids(db.session, [old_minor], only_in_force, TODAY + timedelta(days=2))[old_minor].grade is Grade.B
+    for days, expected in ((1, Grade.C), (2, Grade.B)):  # public_until is TODAY + 1, inclusive
+        on = TODAY + timedelta(days=days)
+        assert grading.grade_ids(db.session, [old_minor], only_in_force, on)[old_minor].grade is expected
