@@ -147,6 +147,7 @@ def register_blueprints(app: Flask) -> None:
     from portal.review import bp as review_bp
     from portal.search_ui.routes import bp as search_bp
     from portal.submissions import bp as submissions_bp
+    from portal.supervision import bp as supervision_bp
 
     # The whole URL map in one place (STYLE §4). Each bp arrives with all its routes, added from its package's URL
     # tables when the package is imported above; no module is imported only to attach routes.
@@ -163,6 +164,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(cms_bp, url_prefix="/")  # after public: /policies, /news, /guides/<slug>, /review/pages
     app.register_blueprint(joint_bp, url_prefix="/joint")  # 联合奖惩: checks, feedback, catalogue, stats, keys
     app.register_blueprint(grants_bp, url_prefix="/")  # 授权查询: /enterprise/subjects/…/grants, /review/institutions
+    app.register_blueprint(supervision_bp, url_prefix="/supervision")  # 分级分类监管: grading rules, ratios, draws
     csrf.exempt(api_bp)  # the API never authenticates through the session cookie (STYLE §4)
 
 

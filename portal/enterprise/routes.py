@@ -26,6 +26,8 @@ from portal.reports.labels import MARK_TEXT
 from portal.reports.routes import signer
 from portal.sign_in import safe_next
 from portal.submissions.labels import ELIGIBILITY_TEXT
+from portal.supervision import grading
+from portal.supervision.labels import GRADE_LABELS
 
 bp = Blueprint("enterprise", __name__)
 CLAIM_ERRORS = {
@@ -213,7 +215,10 @@ def _bound(binding_id: int) -> Any:
 @enterprise_required
 def subject(binding_id: int):  # type: ignore[no-untyped-def]
     board = dashboard.build(db.session, _bound(binding_id), today=clock.today())
+    # The subject's own grade (DOMAIN §20): internal, shown to nobody else outside the back office.
+    grade = grading.own_grade(db.session, board.subject, clock.today())
     return render_template("enterprise/dashboard.html", d=board, status_text=RECORD_STATUS_LABELS, mark_text=MARK_TEXT,
+                           own_grade=grade, grade_labels=GRADE_LABELS,
                            eligibility_text=ELIGIBILITY_TEXT, kinds=SUBMISSION_KIND_LABELS,
                            sub_statuses=SUBMISSION_STATUS_LABELS,
                            today=clock.today())  # fmt: skip

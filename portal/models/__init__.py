@@ -12,6 +12,7 @@ from portal.models.coercion import Coercion
 from portal.models.commitment import Commitment
 from portal.models.enterprise import BindingDocument, EnterpriseAccount, SubjectBinding
 from portal.models.follow import Follow, Subscriber
+from portal.models.grading import DrawItem, GradeCount, GradeSnapshot, GradeTreatment, GradingRuleSet, InspectionDraw
 from portal.models.grant import AccessGrant, AuthorisedCheck, Institution
 from portal.models.history import HolidayOverride, ImportBatch, RecordHistory, RejectedRow, SearchOutbox
 from portal.models.honour import Honour
@@ -61,12 +62,18 @@ __all__ = [
     "CreditCheck",
     "CreditReport",
     "Department",
+    "DrawItem",
     "EnterpriseAccount",
     "Follow",
+    "GradeCount",
+    "GradeSnapshot",
+    "GradeTreatment",
+    "GradingRuleSet",
     "HolidayOverride",
     "Honour",
     "ImportBatch",
     "Inspection",
+    "InspectionDraw",
     "ListEntry",
     "ListType",
     "Measure",

@@ -23,6 +23,7 @@ from portal.domain.roles import (
     EXPORT_ROLES,
     JOINT_ROLES,
     PAGE_EDITOR_ROLES,
+    SUPERVISION_ROLES,
     Role,
 )
 from portal.i18n import ROLE_LABELS
@@ -47,6 +48,7 @@ MENU = (
     MenuItem("joint.index", _l("Joint reward and punishment"), JOINT_ROLES),
     MenuItem("review.entry_index", _l("Data entry"), ENTRY_ROLES),
     MenuItem("review.timeliness", _l("Timeliness"), EVERYONE),
+    MenuItem("supervision.index", _l("Graded supervision"), SUPERVISION_ROLES),
     MenuItem("review.conflicts", _l("Red-list conflicts"), EVERYONE),
     MenuItem("review.consultations", _l("Consultations"), CONSULTATION_ROLES),
     MenuItem("review.bindings", _l("Enterprise bindings"), BINDING_ROLES),
