@@ -9,9 +9,11 @@ from flask import current_app, has_app_context, request
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
+from portal.domain.interviews import CorrectionState, InterviewKind
 from portal.domain.kinds import ListCategory, PermitState, RecordKind, SubjectKind
 from portal.domain.publicity import PublicState, RecordStatus, Severity
 from portal.domain.roles import Role
+from portal.domain.screening import FeedbackState, HitSource
 from portal.domain.states import SubmissionKind, SubmissionStatus
 
 LOCALE_COOKIE = "locale"
@@ -166,6 +168,27 @@ HONOUR_LEVEL_LABELS = {  # 荣誉等级 (data-standard §13)
     "市级": _l("Municipal"),
     "区县级": _l("District or county"),
     "其他": _l("Other"),
+}
+
+# 重点监管对象筛查 and 约谈 (DOMAIN §21)
+WATCH_SOURCE_LABELS = {
+    HitSource.BLACKLIST: _l("List of seriously dishonest entities"),
+    HitSource.WATCHLIST: _l("Key attention list"),
+    HitSource.PENALTY: _l("Administrative penalty"),
+    HitSource.COERCION: _l("Administrative coercion"),
+}
+FEEDBACK_STATE_LABELS = {
+    FeedbackState.OPEN: _l("Feedback due"),
+    FeedbackState.OVERDUE: _l("Feedback overdue"),
+    FeedbackState.DONE: _l("Fed back"),
+    FeedbackState.LATE: _l("Fed back late"),
+}
+INTERVIEW_KIND_LABELS = {InterviewKind.PROMPT: _l("Reminder interview"), InterviewKind.WARNING: _l("Warning interview")}
+CORRECTION_STATE_LABELS = {
+    CorrectionState.PENDING: _l("Correction pending"),
+    CorrectionState.OVERDUE: _l("Correction overdue"),
+    CorrectionState.CORRECTED: _l("Corrected"),
+    CorrectionState.CORRECTED_LATE: _l("Corrected late"),
 }
 
 

@@ -14,6 +14,7 @@ from portal.models.enterprise import BindingDocument, EnterpriseAccount, Subject
 from portal.models.follow import Follow, Subscriber
 from portal.models.history import HolidayOverride, ImportBatch, RecordHistory, RejectedRow, SearchOutbox
 from portal.models.honour import Honour
+from portal.models.interview import Interview
 from portal.models.joint import ApiKey, CheckedSubject, CheckFeedback, CheckHit, CreditCheck, MeasureRevision
 from portal.models.listing import ListEntry
 from portal.models.penalty import Penalty
@@ -22,6 +23,7 @@ from portal.models.report import CreditReport
 from portal.models.subject import Department, Subject
 from portal.models.submission import Attachment, Submission, SubmissionEvent
 from portal.models.user import User
+from portal.models.watch import WatchEntry, WatchHit, WatchList
 
 __all__ = [
     "Attachment",
@@ -45,6 +47,7 @@ __all__ = [
     "HolidayOverride",
     "Honour",
     "ImportBatch",
+    "Interview",
     "ListEntry",
     "ListType",
     "Measure",
@@ -64,4 +67,7 @@ __all__ = [
     "SubmissionEvent",
     "UsedChallenge",
     "User",
+    "WatchEntry",
+    "WatchHit",
+    "WatchList",
 ]

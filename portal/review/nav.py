@@ -22,6 +22,7 @@ from portal.domain.roles import (
     EXPORT_ROLES,
     JOINT_ROLES,
     PAGE_EDITOR_ROLES,
+    SUPERVISION_VIEW_ROLES,
     Role,
 )
 from portal.i18n import ROLE_LABELS
@@ -44,6 +45,8 @@ MENU = (
     MenuItem("review.queue", _l("Work queue"), ALL_ROLES),
     MenuItem("review.queue", _l("Overdue"), ALL_ROLES, {"overdue": "y"}),
     MenuItem("joint.index", _l("Joint reward and punishment"), JOINT_ROLES),
+    MenuItem("watch.index", _l("Watch lists"), SUPERVISION_VIEW_ROLES),
+    MenuItem("interviews.index", _l("Interviews"), SUPERVISION_VIEW_ROLES),
     MenuItem("review.conflicts", _l("Red-list conflicts"), EVERYONE),
     MenuItem("review.consultations", _l("Consultations"), CONSULTATION_ROLES),
     MenuItem("review.bindings", _l("Enterprise bindings"), BINDING_ROLES),
