@@ -172,7 +172,7 @@ HONOUR_LEVEL_LABELS = {  # 荣誉等级 (data-standard §13)
 
 # 重点监管对象筛查 and 约谈 (DOMAIN §21)
 WATCH_SOURCE_LABELS = {
-    HitSource.BLACKLIST: _l("List of seriously dishonest entities"),
+    HitSource.BLACKLIST: _l("Serious dishonesty list"),
     HitSource.WATCHLIST: _l("Key attention list"),
     HitSource.PENALTY: _l("Administrative penalty"),
     HitSource.COERCION: _l("Administrative coercion"),

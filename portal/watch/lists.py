@@ -8,6 +8,7 @@ so its existence is not revealed.
 from __future__ import annotations
 
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,7 +20,7 @@ from portal.domain import screening
 from portal.domain.kinds import SubjectKind
 from portal.domain.screening import ParsedCodes, WatchError
 from portal.domain.text import clean, nfkc
-from portal.importers.readers import UnreadableFile, open_table
+from portal.importers.readers import OLE2_MAGIC, UnreadableFile, open_table
 from portal.models import AuditEntry, Department, Subject, WatchEntry, WatchList
 from portal.tabular import cell_text
 
@@ -134,11 +135,13 @@ def read_file(raw: bytes) -> list[tuple[int, str]]:
     if len(raw) > MAX_FILE_BYTES:
         raise WatchError("文件过大", reason="file_too_large")
     with tempfile.TemporaryDirectory(prefix="watch-") as folder:
-        path = Path(folder) / "upload"
+        # openpyxl goes by the file name's extension: name the file after its content
+        suffix = ".xlsx" if raw.startswith(b"PK\x03\x04") else ".xls" if raw.startswith(OLE2_MAGIC) else ".csv"
+        path = Path(folder) / f"upload{suffix}"
         path.write_bytes(raw)
         try:
             table = open_table(path)
-        except (UnreadableFile, ValueError, OSError):
+        except (UnreadableFile, ValueError, OSError, KeyError, EOFError, zipfile.BadZipFile):
             raise WatchError("文件无法读取", reason="file_unreadable") from None
         try:
             header = [nfkc(clean(h)) for h in table.header]
@@ -153,7 +156,7 @@ def read_file(raw: bytes) -> list[tuple[int, str]]:
                     raise WatchError("文件行数过多", reason="file_too_many_rows")
                 if column < len(cells) and cell_text(cells[column]).strip():
                     found.append((line_no, cell_text(cells[column]).strip()))
-        except (UnreadableFile, ValueError, UnicodeDecodeError):
+        except (UnreadableFile, ValueError, KeyError, EOFError, OSError, zipfile.BadZipFile):  # a sheet broken inside
             raise WatchError("文件无法读取", reason="file_unreadable") from None
         finally:
             table.close()

@@ -82,7 +82,8 @@ def test_years_before_handles_29_february() -> None:
 
 def test_parse_codes_reports_malformed_duplicate_and_check_warnings() -> None:
     tokens = screening.split_text(
-        f"统一社会信用代码\n{VALID}\n９１４３０２００ＭＡ４Ｌ０Ａ１Ｂ７Ｋ\n91430200MA4L0A1B7A, 91430200MA4L0A1BIK\n<script>\n"
+        f"统一社会信用代码\n{VALID}\n９１４３０２００ＭＡ４Ｌ０Ａ１Ｂ７Ｋ\n"
+        "91430200MA4L0A1B7A, 91430200MA4L0A1BIK\n<script>\n"
     )
     parsed = screening.parse_codes(tokens)
     assert parsed.codes == [VALID, "91430200MA4L0A1B7A"]  # full width normalised; a wrong check char is kept
@@ -97,7 +98,8 @@ def test_a_header_line_is_skipped_only_on_the_first_line() -> None:
 
 @pytest.mark.parametrize(
     ("text", "reason"),
-    [("", "feedback_required"), ("  ", "feedback_required"), ("x" * 2001, "feedback_too_long"), ("a\x00b", "control")],
+    [("", "feedback_required"), ("  ", "feedback_required"), ("x" * 2001, "feedback_too_long"),
+     ("a\x00b", "control")],  # fmt: skip
 )
 def test_feedback_text_is_checked(text: str, reason: str) -> None:
     with pytest.raises(WatchError) as caught:

@@ -65,7 +65,7 @@ def run_job(app: Flask, *args: str) -> str:
     return result.output.strip()
 
 
-def page(client: FlaskClient, url: str) -> str:
-    response = client.get(url)
+def page(browser: FlaskClient, url: str) -> str:
+    response = browser.get(url)
     assert response.status_code == 200, (url, response.status_code)
     return response.get_data(as_text=True)
