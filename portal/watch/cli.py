@@ -21,7 +21,7 @@ from portal import clock
 @with_appcontext
 def screen_watchlists_command(day: datetime | None) -> None:
     """Screen every department's watch lists and e-mail the new hits to the department."""
-    from portal.domain.screening import FEEDBACK_WORKDAYS, ScreeningRules
+    from portal.domain.screening import ScreeningRules
     from portal.extensions import db
     from portal.notify import get_notifier
     from portal.watch import mail, screen
@@ -29,8 +29,8 @@ def screen_watchlists_command(day: datetime | None) -> None:
 
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     rules = ScreeningRules(
-        penalty_years=int(app.config.get("WATCH_PENALTY_YEARS", 3)),
-        coercion_grace_days=int(app.config.get("WATCH_COERCION_GRACE_DAYS", 183)),
+        penalty_years=int(app.config["WATCH_PENALTY_YEARS"]),
+        coercion_grace_days=int(app.config["WATCH_COERCION_GRACE_DAYS"]),
     )
     summary = screen.run(
         db.session,
@@ -38,7 +38,7 @@ def screen_watchlists_command(day: datetime | None) -> None:
         now=clock.now(),
         calendar=work_calendar(db.session),
         send=mail.hits_sender(app, get_notifier()),
-        feedback_workdays=int(app.config.get("WATCH_FEEDBACK_WORKDAYS", FEEDBACK_WORKDAYS)),
+        feedback_workdays=int(app.config["WATCH_FEEDBACK_WORKDAYS"]),
         rules=rules,
     )
     click.echo(summary.line)
