@@ -36,14 +36,15 @@ def hits_sender(app: Flask, notifier: Notifier) -> Sender:
     base_url = str(app.config.get("PUBLIC_BASE_URL") or DEFAULT_BASE_URL).rstrip("/")
     locale = str(app.config.get("BABEL_DEFAULT_LOCALE") or "zh_CN")
 
-    def send(department_uscc: str, hits: Sequence[WatchHit]) -> bool:
+    def send(department_uscc: str, hits: Sequence[WatchHit], total: int) -> bool:
         to = recipients(department_uscc)
         if not to:
             return False
         with app.test_request_context("/", base_url=base_url), force_locale(locale):
             title = ngettext("Watch-list screening: %(num)s new hit", "Watch-list screening: %(num)s new hits",
-                             len(hits))  # fmt: skip
-            body = render_template("email/watch_hits.txt.html", hits=hits, source_labels=WATCH_SOURCE_LABELS,
+                             total)  # fmt: skip
+            body = render_template("email/watch_hits.txt.html", hits=hits, more=total - len(hits),
+                                   source_labels=WATCH_SOURCE_LABELS,
                                    hits_url=url_for("watch.hits", _external=True))  # fmt: skip
         delivered = [notifier.send_email(address, title, body) for address in to]
         return any(delivered)

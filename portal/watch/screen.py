@@ -26,9 +26,10 @@ from portal.models import Coercion, ListEntry, Penalty, Subject, WatchEntry, Wat
 log = logging.getLogger(__name__)
 CHUNK = 500
 SOURCE_BY_CATEGORY = {ListCategory.BLACKLIST: HitSource.BLACKLIST, ListCategory.WATCHLIST: HitSource.WATCHLIST}
-# send(department_uscc, hits) -> True when the department's e-mail was handed over
+MAIL_LIMIT = 200  # hits listed in one e-mail; the rest are counted and wait on the hits page
 DEFAULT_RULES = ScreeningRules()
-Sender = Callable[[str, Sequence[WatchHit]], bool]
+# send(department_uscc, hits listed, total new hits) -> True when the department's e-mail was handed over
+Sender = Callable[[str, Sequence[WatchHit], int], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,35 +122,42 @@ def find_new_hits(session: Session, *, day: date, due_on: date, rules: Screening
     for record in records:
         for department in watchers[subjects[record.candidate.subject_id][0]]:
             per_department[department].append(record)
-    added = 0
+    rows: list[dict[str, object]] = []
     for department, candidates in per_department.items():
         by_key = {r.candidate.key: r for r in candidates}
         for candidate in new_hits((r.candidate for r in candidates), reported[department], day, rules):
             record = by_key[candidate.key]
             code, name = subjects[candidate.subject_id]
-            session.add(WatchHit(
-                department_uscc=department, list_id=watchers[code][department], subject_id=candidate.subject_id,
-                uscc=code, subject_name=name[:256], source=candidate.source, record_table=candidate.key[0],
-                record_id=candidate.record_id, title=record.title[:256], authority=record.authority[:256],
-                record_day=candidate.starts_on, found_on=day, feedback_due_on=due_on,
-            ))  # fmt: skip
-            added += 1
+            rows.append({
+                "department_uscc": department, "list_id": watchers[code][department],
+                "subject_id": candidate.subject_id, "uscc": code, "subject_name": name[:256],
+                "source": candidate.source, "record_table": candidate.key[0], "record_id": candidate.record_id,
+                "title": record.title[:256], "authority": record.authority[:256], "record_day": candidate.starts_on,
+                "found_on": day, "feedback_due_on": due_on,
+            })  # fmt: skip
+    for start in range(0, len(rows), CHUNK * 10):  # one executemany per slice: tens of thousands of hits at once
+        session.execute(sa.insert(WatchHit), rows[start : start + CHUNK * 10])
+    added = len(rows)
     return list_count, len(codes), added
 
 
 def notify(session: Session, send: Sender, *, now: datetime) -> tuple[int, int]:
-    """E-mails every department its hits not yet notified; returns (departments mailed, hits still unsent)."""
-    pending: dict[str, list[WatchHit]] = defaultdict(list)
-    for hit in session.scalars(sa.select(WatchHit).where(WatchHit.notified_at.is_(None)).order_by(WatchHit.id)):
-        pending[hit.department_uscc].append(hit)
+    """E-mails every department its hits not yet notified (the first MAIL_LIMIT listed, the rest counted); returns
+    (departments mailed, hits still unsent)."""
+    waiting = WatchHit.notified_at.is_(None)
+    pending = session.execute(
+        sa.select(WatchHit.department_uscc, sa.func.count(WatchHit.id), sa.func.max(WatchHit.id))
+        .where(waiting).group_by(WatchHit.department_uscc).order_by(WatchHit.department_uscc)
+    ).all()  # fmt: skip
     mailed = unsent = 0
-    for department, hits in sorted(pending.items()):
-        if send(department, hits):
-            for hit in hits:
-                hit.notified_at = now
+    for department, total, last_id in pending:
+        mine = sa.and_(waiting, WatchHit.department_uscc == department, WatchHit.id <= last_id)
+        shown = list(session.scalars(sa.select(WatchHit).where(mine).order_by(WatchHit.id).limit(MAIL_LIMIT)))
+        if send(department, shown, int(total)):
+            session.execute(sa.update(WatchHit).where(mine).values(notified_at=now))
             mailed += 1
         else:
-            unsent += len(hits)
+            unsent += int(total)
         session.commit()  # one department's mail is recorded even if a later one fails
     return mailed, unsent
 

@@ -43,7 +43,7 @@ def test_screening_and_its_queries_agree_on_both_databases(loaded: Flask, tmp_pa
     _list(CITY_DEPT, [BLACKLISTED])
     sent: list[str] = []
 
-    def send(department: str, found: object) -> bool:
+    def send(department: str, found: object, total: int) -> bool:
         sent.append(department)
         return True
 

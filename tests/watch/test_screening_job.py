@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 import sqlalchemy as sa
 from flask import Flask
 
@@ -124,3 +125,16 @@ def test_statistics_count_hits_feedback_and_overdue(site: Flask, departments: di
     assert (m.hits, m.answered, m.answered_late, m.overdue, m.open) == (len(market), 2, 1, len(market) - 2, 0)
     assert (rows[CITY_DEPT].hits, rows[CITY_DEPT].overdue) == (1, 1)
     assert list(r.department_uscc for r in hits.statistics(db.session, CITY_DEPT, today=TODAY)) == [CITY_DEPT]
+
+
+def test_a_long_mail_lists_the_first_hits_and_counts_the_rest(
+    site: Flask, departments: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("portal.watch.screen.MAIL_LIMIT", 1)
+    make_list(CITY_DEPT, [BLACKLISTED, PENALISED])
+    assert run_job(site).endswith("new_hits=2 mailed=1 unsent=0")
+    (mail,) = outbox(site)
+    assert mail.to == OTHER_DEPT_EMAIL
+    assert mail.body.count("(9143") == 1  # one hit listed …
+    assert "另有 1 条命中" in mail.body  # … and the other counted (the mail is in the site language)
+    assert all(h.notified_at is not None for h in _hits(CITY_DEPT))
