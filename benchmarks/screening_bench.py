@@ -68,16 +68,18 @@ def main() -> None:
         ids = list(db.session.scalars(sa.select(Subject.id).where(Subject.uscc.is_not(None))))
         for n, subject_id in enumerate(rng.sample(ids, min(2000, len(ids)))):
             decided = today - timedelta(days=rng.randrange(1, 900))
-            db.session.add(Coercion(subject_id=subject_id, status=RecordStatus.PUBLISHED, public_from=decided,
-                                    source_name="株洲市市场监督管理局", source_uscc=_department(0), row_hash=f"{n:064d}",
-                                    doc_no=f"株市监强〔2026〕{n}号", doc_key=f"株市监强〔2026〕{n}号", categories="扣押财物",
-                                    reason="涉嫌违法", basis="《行政强制法》", content="扣押", decided_on=decided,
-                                    lifted_on=decided + timedelta(days=60) if n % 2 else None,
-                                    authority_name="株洲市市场监督管理局", authority_uscc=_department(0)))  # fmt: skip
+            doc_no = f"株市监强〔2026〕{n}号"
+            db.session.add(Coercion(
+                subject_id=subject_id, status=RecordStatus.PUBLISHED, public_from=decided, source_name="株洲市市场监督管理局",
+                source_uscc=_department(0), row_hash=f"{n:064d}", doc_no=doc_no, doc_key=doc_no, categories="扣押财物",
+                reason="涉嫌违法", basis="《行政强制法》", content="扣押", decided_on=decided,
+                lifted_on=decided + timedelta(days=60) if n % 2 else None, authority_name="株洲市市场监督管理局",
+                authority_uscc=_department(0),
+            ))  # fmt: skip
         now = clock.now()
         for n in range(args.lists):
             department = _department(n)
-            db.session.add(User(email=f"dept{n}@example.gov.cn", password_hash="x", role=Role.DEPARTMENT,
+            db.session.add(User(email=f"dept{n}@example.gov.cn", password_hash="!",  # noqa: S106 - no password: these accounts only receive mail role=Role.DEPARTMENT,
                                 department_uscc=department, session_nonce=f"{n:032x}"))  # fmt: skip
             watch = WatchList(department_uscc=department, department_name=f"部门{n}", name="重点监管对象",
                               created_by="bench", entries=args.size, created_at=now, updated_at=now)  # fmt: skip
