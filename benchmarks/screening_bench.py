@@ -70,8 +70,9 @@ def main() -> None:
             decided = today - timedelta(days=rng.randrange(1, 900))
             doc_no = f"株市监强〔2026〕{n}号"
             db.session.add(Coercion(
-                subject_id=subject_id, status=RecordStatus.PUBLISHED, public_from=decided, source_name="株洲市市场监督管理局",
-                source_uscc=_department(0), row_hash=f"{n:064d}", doc_no=doc_no, doc_key=doc_no, categories="扣押财物",
+                subject_id=subject_id, status=RecordStatus.PUBLISHED, public_from=decided,
+                source_name="株洲市市场监督管理局", source_uscc=_department(0), row_hash=f"{n:064d}", doc_no=doc_no,
+                doc_key=doc_no, categories="扣押财物",
                 reason="涉嫌违法", basis="《行政强制法》", content="扣押", decided_on=decided,
                 lifted_on=decided + timedelta(days=60) if n % 2 else None, authority_name="株洲市市场监督管理局",
                 authority_uscc=_department(0),
@@ -79,7 +80,8 @@ def main() -> None:
         now = clock.now()
         for n in range(args.lists):
             department = _department(n)
-            db.session.add(User(email=f"dept{n}@example.gov.cn", password_hash="!",  # noqa: S106 - no password: these accounts only receive mail role=Role.DEPARTMENT,
+            # no password can match "!": these accounts only receive the e-mails
+            db.session.add(User(email=f"dept{n}@example.gov.cn", password_hash="!", role=Role.DEPARTMENT,  # noqa: S106
                                 department_uscc=department, session_nonce=f"{n:032x}"))  # fmt: skip
             watch = WatchList(department_uscc=department, department_name=f"部门{n}", name="重点监管对象",
                               created_by="bench", entries=args.size, created_at=now, updated_at=now)  # fmt: skip
