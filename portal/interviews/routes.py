@@ -15,6 +15,7 @@ from portal.accounts.permissions import role_required
 from portal.domain import interviews as rules
 from portal.domain.interviews import InterviewError
 from portal.domain.roles import SUPERVISION_EDIT_ROLES, SUPERVISION_VIEW_ROLES, Role
+from portal.domain.text import normalize_code
 from portal.extensions import db
 from portal.i18n import CORRECTION_STATE_LABELS, INTERVIEW_KIND_LABELS
 from portal.interviews import services
@@ -63,10 +64,11 @@ def _message(error: InterviewError) -> str:
 def index():  # type: ignore[no-untyped-def]
     overdue = request.args.get("overdue") == "1"
     number = request.args.get("page", 1, type=int) or 1
+    subject = normalize_code(request.args.get("uscc", ""))[:18] or None
     rows, total, page, pages = services.page_of(db.session, own_department(), today=clock.today(),
-                                                overdue_only=overdue, page=number)  # fmt: skip
+                                                overdue_only=overdue, page=number, subject_uscc=subject)  # fmt: skip
     return render_template("interviews/index.html", rows=rows, total=total, page=page, pages=pages, overdue=overdue,
-                           **_context())  # fmt: skip
+                           subject=subject, **_context())  # fmt: skip
 
 
 @role_required(*EDIT)

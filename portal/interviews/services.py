@@ -92,10 +92,12 @@ def record(session: Session, department: str, data: NewInterview, minutes: uploa
     return row
 
 
-def page_of(session: Session, department: str | None, *, today: date, overdue_only: bool = False, page: int = 1
-            ) -> tuple[list[InterviewRow], int, int, int]:  # fmt: skip
-    """(rows, total, page, pages), newest first."""
+def page_of(session: Session, department: str | None, *, today: date, overdue_only: bool = False, page: int = 1,
+            subject_uscc: str | None = None) -> tuple[list[InterviewRow], int, int, int]:  # fmt: skip
+    """(rows, total, page, pages), newest first; only those with one subject when `subject_uscc` is given."""
     query = _scoped(sa.select(Interview), department)
+    if subject_uscc:
+        query = query.where(Interview.uscc == subject_uscc)
     if overdue_only:
         query = query.where(Interview.corrected_on.is_(None), Interview.correction_due_on < today)
     total = int(session.scalar(sa.select(sa.func.count()).select_from(query.subquery())) or 0)

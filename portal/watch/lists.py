@@ -45,6 +45,17 @@ def department_name(session: Session, department_uscc: str) -> str:
     return session.scalar(sa.select(Department.name).where(Department.uscc == department_uscc)) or department_uscc
 
 
+def department_names(session: Session, codes: set[str]) -> dict[str, str]:
+    """Names of departments by USCC: the platform's register, else the name their watch lists carry."""
+    if not codes:
+        return {}
+    names = dict(session.execute(sa.select(WatchList.department_uscc, WatchList.department_name)
+                                 .where(WatchList.department_uscc.in_(sorted(codes)))).all())  # fmt: skip
+    registered = sa.select(Department.uscc, Department.name).where(Department.uscc.in_(sorted(codes)))
+    names.update(session.execute(registered).all())
+    return {code: names.get(code, code) for code in codes}
+
+
 def _scoped(query: sa.Select, department: str | None) -> sa.Select:  # type: ignore[type-arg]
     return query if department is None else query.where(WatchList.department_uscc == department)
 

@@ -204,7 +204,9 @@ def hit_list():  # type: ignore[no-untyped-def]
         state = None
     page = hits.page_of_hits(db.session, own_department(), today=clock.today(), state=state,
                              page=request.args.get("page", 1, type=int) or 1)  # fmt: skip
-    return render_template("watch/hits.html", page=page, state=state, form=FeedbackForm(), **_context())
+    names = lists.department_names(db.session, {row.hit.department_uscc for row in page.rows})
+    return render_template("watch/hits.html", page=page, state=state, form=FeedbackForm(), department_names=names,
+                           **_context())  # fmt: skip
 
 
 @role_required(*EDIT)

@@ -215,6 +215,24 @@ def test_the_subjects_own_account_sees_its_interviews_and_no_one_elses(site: Fla
     assert other_client.get(f"/enterprise/subjects/{other.id}/interviews/{interview_id}/minutes").status_code == 404
     assert other_client.get(f"/enterprise/subjects/{owner.id}/interviews/{interview_id}/minutes").status_code == 403
     assert owner_client.get(f"/enterprise/subjects/{owner.id}/interviews/999/minutes").status_code == 404
+    anonymous = site.test_client().get(f"/enterprise/subjects/{owner.id}/interviews/{interview_id}/minutes")
+    assert anonymous.status_code == 302
+    assert "/enterprise/login" in anonymous.headers["Location"]
+    assert staff_client(site, EMAILS[Role.DEPARTMENT]).get(
+        f"/enterprise/subjects/{owner.id}/interviews/{interview_id}/minutes").status_code == 403  # fmt: skip
+
+
+@pytest.mark.usefixtures("staff")
+def test_staff_read_the_interviews_of_one_subject(site: Flask, dept: FlaskClient) -> None:
+    _recorded(dept)
+    _recorded(dept, uscc=BLACKLISTED, subject_name="", reason="另一主体的约谈事由")
+    html = english(staff_client(site, Role.REVIEWER)).get(f"/interviews/?uscc={BLACKLISTED}").get_data(as_text=True)
+    assert f"Interviews with the subject {BLACKLISTED}." in html
+    assert "1 interview" in html
+    assert "株洲示例食品有限公司" not in html
+    hostile = english(dept).get("/interviews/?uscc=<script>x</script>").get_data(as_text=True)
+    assert "<script>x" not in hostile
+    assert "No interviews recorded." in hostile
 
 
 def test_a_hostile_reason_is_escaped(site: Flask, dept: FlaskClient) -> None:

@@ -265,3 +265,17 @@ def _hit_count(department: str) -> int:
 
 def test_the_pages_are_in_chinese_by_default(dept: FlaskClient) -> None:
     assert "重点监管" in page(dept, "/watch/") or "监管名单" in page(dept, "/watch/")
+
+
+def test_adding_nothing_says_so(dept: FlaskClient) -> None:
+    watch = make_list(MARKET_DEPT, [])
+    html = post_form(english(dept), f"/watch/lists/{watch.id}", {"batch": ""}, f"/watch/lists/{watch.id}/add",
+                     content_type="multipart/form-data", follow_redirects=True).get_data(as_text=True)  # fmt: skip
+    assert "No valid unified social credit code was given." in html
+
+
+def test_the_hits_page_names_the_department_and_links_the_subjects_interviews(site: Flask, admin: FlaskClient) -> None:
+    _ids(site)
+    html = page(english(admin), "/watch/hits")
+    assert "株洲市市场监督管理局" in html
+    assert f'href="/interviews/?uscc={BLACKLISTED}"' in html
