@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from portal.domain.kinds import ListCategory
@@ -166,8 +167,16 @@ def run(session: Session, *, day: date, now: datetime, calendar: WorkCalendar, s
         feedback_workdays: int, rules: ScreeningRules = DEFAULT_RULES) -> Summary:  # fmt: skip
     """Screen every watch list on `day`, store the new hits (feedback due `feedback_workdays` WD later), mail them."""
     due_on = calendar.add_workdays(day, feedback_workdays)
-    lists, subjects, added = find_new_hits(session, day=day, due_on=due_on, rules=rules)
-    session.commit()
+    try:
+        lists, subjects, added = find_new_hits(session, day=day, due_on=due_on, rules=rules)
+        session.commit()
+    except IntegrityError:
+        # A run started at the same time stored some of these hits first (the unique key refused ours): read them
+        # as reported and add only what is still missing.
+        session.rollback()
+        log.warning("watch screening met a concurrent run; retrying once")
+        lists, subjects, added = find_new_hits(session, day=day, due_on=due_on, rules=rules)
+        session.commit()
     mailed, unsent = notify(session, send, now=now)
     log.info("watch lists screened: %d lists, %d subjects, %d new hits, %d departments mailed", lists, subjects,
              added, mailed)  # fmt: skip

@@ -7,6 +7,7 @@ import gc
 import io
 import os
 import re
+import time
 from collections.abc import Iterator
 from datetime import date
 
@@ -248,3 +249,16 @@ def test_the_staff_menu_links_the_new_pages(site: Flask, dept: FlaskClient) -> N
     assert 'href="/watch/"' in html
     assert 'href="/interviews/"' in html
     assert staff_client(site, EMAILS[Role.DEPARTMENT]).get("/interviews/").status_code == 200
+
+
+def test_the_upload_sweep_completes_minutes_whose_rename_a_crash_interrupted(site: Flask, dept: FlaskClient) -> None:
+    interview_id = _recorded(dept)
+    stored = db.session.get(Interview, interview_id).minutes_stored_name  # type: ignore[union-attr]
+    folder = site.config["UPLOAD_DIR"]
+    final = os.path.join(folder, stored)
+    os.replace(final, final + ".part")  # as if the process died between the commit and the rename
+    old = time.time() - 2 * uploads.STALE_SECONDS
+    os.utime(final + ".part", (old, old))
+    result = site.test_cli_runner().invoke(args=["sweep-uploads"])
+    assert result.output.strip() == "completed=1 removed=0"
+    assert _stored(site) == [stored]

@@ -138,3 +138,31 @@ def test_a_long_mail_lists_the_first_hits_and_counts_the_rest(
     assert mail.body.count("(9143") == 1  # one hit listed …
     assert "另有 1 条命中" in mail.body  # … and the other counted (the mail is in the site language)
     assert all(h.notified_at is not None for h in _hits(CITY_DEPT))
+
+
+def test_a_concurrent_run_that_stored_the_same_hits_first_is_not_an_error(
+    site: Flask, departments: dict[str, int], monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from portal.watch import screen
+
+    make_list(MARKET_DEPT, [BLACKLISTED, PENALISED])
+    real = screen.new_hits
+    calls = []
+
+    def racing(candidates, reported, day, rules):  # type: ignore[no-untyped-def]
+        found = real(candidates, reported, day, rules)
+        if not calls:  # the other run commits the first hit between our read and our insert
+            calls.append(1)
+            first = found[0]
+            db.session.execute(sa.insert(WatchHit).values(
+                department_uscc=MARKET_DEPT, subject_id=first.subject_id, uscc="x", subject_name="x",
+                source=first.source, record_table=first.key[0], record_id=first.record_id, title="x", authority="x",
+                record_day=first.starts_on, found_on=TODAY, feedback_due_on=TODAY,
+            ))  # fmt: skip
+        return found
+
+    monkeypatch.setattr(screen, "new_hits", racing)
+    line = run_job(site)
+    assert count(WatchHit) == len({(h.record_table, h.record_id) for h in _hits(MARKET_DEPT)})
+    assert "mailed=1" in line
+    assert "concurrent run" in caplog.text  # the unique key refused the duplicate and the run retried
