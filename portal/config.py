@@ -77,6 +77,10 @@ class Config:
     RATELIMIT_CERTIFICATE = "5 per minute;50 per day"  # 查询结果证明 issued per client address (issue 19)
     CAPTCHA_ENABLED = True
     SUBMISSION_DUE_WORKDAYS: dict[str, int] = {}  # e.g. {"objection": 15}; DOMAIN §7–§9 defaults otherwise
+    # 重点监管对象筛查 (DOMAIN §21): feedback deadline of a hit, and how far back penalties and coercions count.
+    WATCH_FEEDBACK_WORKDAYS = 10
+    WATCH_PENALTY_YEARS = 3
+    WATCH_COERCION_GRACE_DAYS = 183
     # Staff accounts: lockout after repeated failures, idle timeout of the back-office session.
     LOGIN_MAX_FAILURES = 5
     LOGIN_LOCK_MINUTES = 15

@@ -10,10 +10,12 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from portal.domain.audit_actions import AuditAction
+from portal.domain.interviews import CorrectionState, InterviewKind
 from portal.domain.kinds import ListCategory, PermitState, RecordKind, SubjectKind
 from portal.domain.paging import Badge
 from portal.domain.publicity import PublicState, RecordStatus, Severity
 from portal.domain.roles import Role
+from portal.domain.screening import FeedbackState, HitSource
 from portal.domain.states import SubmissionKind, SubmissionStatus
 
 LOCALE_COOKIE = "locale"
@@ -196,6 +198,26 @@ INSPECTION_RESULT_LABELS = {  # 检查结果类型 (the 01–06 result codes)
     "行政强制": _l("Administrative coercion"),
     "其他": _l("Other"),
 }
+# 重点监管对象筛查 and 约谈 (DOMAIN §21)
+WATCH_SOURCE_LABELS = {
+    HitSource.BLACKLIST: _l("Serious dishonesty list"),
+    HitSource.WATCHLIST: _l("Key attention list"),
+    HitSource.PENALTY: _l("Administrative penalty"),
+    HitSource.COERCION: _l("Administrative coercion"),
+}
+FEEDBACK_STATE_LABELS = {
+    FeedbackState.OPEN: _l("Feedback due"),
+    FeedbackState.OVERDUE: _l("Feedback overdue"),
+    FeedbackState.DONE: _l("Fed back"),
+    FeedbackState.LATE: _l("Fed back late"),
+}
+INTERVIEW_KIND_LABELS = {InterviewKind.PROMPT: _l("Reminder interview"), InterviewKind.WARNING: _l("Warning interview")}
+CORRECTION_STATE_LABELS = {
+    CorrectionState.PENDING: _l("Correction pending"),
+    CorrectionState.OVERDUE: _l("Correction overdue"),
+    CorrectionState.CORRECTED: _l("Corrected"),
+    CorrectionState.CORRECTED_LATE: _l("Corrected late"),
+}
 
 
 def labels_in(locale: str, labels: Mapping[Any, Any]) -> dict[str, str]:
@@ -205,6 +227,8 @@ def labels_in(locale: str, labels: Mapping[Any, Any]) -> dict[str, str]:
         raise RuntimeError("labels_in needs an application context")
     with force_locale(locale):
         return {str(key): str(value) for key, value in labels.items()}
+
+
 BADGE_LABELS = {  # subject badges (portal.domain.paging.Badge): search cards and profiles
     Badge.INCENTIVE: _l("Trustworthiness incentive"),
     Badge.PUNISHMENT: _l("Dishonesty punishment"),

@@ -72,3 +72,8 @@ GRADING_RULE_EDIT_ROLES = frozenset({Role.ADMIN})
 GRADE_STATS_ROLES = frozenset({Role.INTAKE, Role.REVIEWER, Role.ADMIN, Role.DEPARTMENT})
 DRAW_ROLES = frozenset({Role.DEPARTMENT, Role.ADMIN})
 SUPERVISION_ROLES = GRADING_RULE_VIEW_ROLES | GRADE_STATS_ROLES | DRAW_ROLES
+# 重点监管对象筛查 and 约谈 (issue 17, DOMAIN §21): a department keeps its own watch lists, answers its own hits and
+# records the interviews it holds ("谁认定、谁约谈"); the 信用办 (intake, reviewers, admins) reads every department's
+# for supervision and statistics but does not act in a department's name. Verifiers work on submissions only.
+SUPERVISION_EDIT_ROLES = frozenset({Role.DEPARTMENT})
+SUPERVISION_VIEW_ROLES = frozenset({Role.DEPARTMENT, Role.INTAKE, Role.REVIEWER, Role.ADMIN})

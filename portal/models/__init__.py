@@ -17,6 +17,7 @@ from portal.models.grant import AccessGrant, AuthorisedCheck, Institution
 from portal.models.history import HolidayOverride, ImportBatch, RecordHistory, RejectedRow, SearchOutbox
 from portal.models.honour import Honour
 from portal.models.inspection import Inspection
+from portal.models.interview import Interview
 from portal.models.joint import (
     ApiKey,
     CheckedSubject,
@@ -38,6 +39,7 @@ from portal.models.subject import Department, Subject
 from portal.models.submission import Attachment, Submission, SubmissionEvent
 from portal.models.upstream import UpstreamExport
 from portal.models.user import User
+from portal.models.watch import WatchEntry, WatchHit, WatchList
 
 __all__ = [
     "AccessGrant",
@@ -74,6 +76,7 @@ __all__ = [
     "ImportBatch",
     "Inspection",
     "InspectionDraw",
+    "Interview",
     "ListEntry",
     "ListType",
     "Measure",
@@ -97,4 +100,7 @@ __all__ = [
     "UpstreamExport",
     "UsedChallenge",
     "User",
+    "WatchEntry",
+    "WatchHit",
+    "WatchList",
 ]

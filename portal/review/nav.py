@@ -24,6 +24,7 @@ from portal.domain.roles import (
     JOINT_ROLES,
     PAGE_EDITOR_ROLES,
     SUPERVISION_ROLES,
+    SUPERVISION_VIEW_ROLES,
     Role,
 )
 from portal.i18n import ROLE_LABELS
@@ -49,6 +50,8 @@ MENU = (
     MenuItem("review.entry_index", _l("Data entry"), ENTRY_ROLES),
     MenuItem("review.timeliness", _l("Timeliness"), EVERYONE),
     MenuItem("supervision.index", _l("Graded supervision"), SUPERVISION_ROLES),
+    MenuItem("watch.index", _l("Watch lists"), SUPERVISION_VIEW_ROLES),
+    MenuItem("interviews.index", _l("Interviews"), SUPERVISION_VIEW_ROLES),
     MenuItem("review.conflicts", _l("Red-list conflicts"), EVERYONE),
     MenuItem("review.consultations", _l("Consultations"), CONSULTATION_ROLES),
     MenuItem("review.bindings", _l("Enterprise bindings"), BINDING_ROLES),
