@@ -31,7 +31,7 @@ GRANT_ERRORS = {
     "duplicate": _l("This institution already holds a grant in force. Revoke it first to give a new one."),
     "too_many": _l("This subject has too many grants in force. Revoke one first."),
 }  # fmt: skip
-STATE_LABELS = {"active": _l("In force"), "revoked": _l("Revoked"), "expired": _l("Expired"),
+STATE_LABELS = {"active": _l("Grant in force"), "revoked": _l("Grant revoked"), "expired": _l("Expired"),
                 "not_yet": _l("Not yet in force"), "retired": _l("Institution retired")}  # fmt: skip
 OUTCOME_LABELS = {"granted": _l("Full record given"), "revoked": _l("Refused: grant revoked"),
                   "expired": _l("Refused: grant expired"), "not_yet": _l("Refused: grant not yet in force"),

@@ -27,7 +27,9 @@ class ApplyForm(FlaskForm):
     areas = SelectMultipleField(_l("Areas"), choices=opts(AREA_LABELS.items()),
                                 validators=[DataRequired(_l("Choose at least one area.")), _no_repeats],
                                 option_widget=CheckboxInput(), widget=ListWidget(prefix_label=False))  # fmt: skip
-    purpose = SelectField(_l("Purpose"), choices=opts(PURPOSE_LABELS.items()), validators=[DataRequired(REQUIRED)])
+    purpose = SelectField(
+        _l("Purpose of the report"), choices=opts(PURPOSE_LABELS.items()), validators=[DataRequired(REQUIRED)]
+    )
 
 
 class AreaForm(FlaskForm):

@@ -58,7 +58,7 @@ def _identity(doc: SpecialDocument, st: dict[str, Any]) -> Table:
         (_("Unified social credit code"), s.get("uscc") or _("None")),
         (_("Report period"), _("%(start)s to %(end)s", start=doc.start.isoformat(), end=doc.end.isoformat())),
         (_("Areas"), areas_text(doc)),
-        (_("Purpose"), str(PURPOSE_LABELS[doc.purpose])),
+        (_("Purpose of the report"), str(PURPOSE_LABELS[doc.purpose])),
         (_("Report number"), doc.report_no),
         (_("Issued at"), _fmt_time(doc.issued_at)),
         (_("Data as of"), _fmt_time(doc.data_as_of)),

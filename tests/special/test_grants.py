@@ -23,7 +23,8 @@ def _setup(site: Flask, uscc: str = SHOP) -> tuple[FlaskClient, int, int, str, s
     return company, binding.id, bank.id, token, code
 
 
-def test_a_grant_gives_the_full_record_and_the_check_is_logged(site: Flask, client: FlaskClient) -> None:
+def test_a_grant_gives_the_full_record_and_the_check_is_logged(site: Flask, client: FlaskClient, caplog) -> None:  # type: ignore[no-untyped-def]
+    caplog.set_level("DEBUG")
     company, binding_id, _bank, token, code = _setup(site)
     answer = check(client, token, SHOP, code.lower())  # typed from paper: case and dashes are forgiven
     assert answer.status_code == 200
@@ -38,6 +39,10 @@ def test_a_grant_gives_the_full_record_and_the_check_is_logged(site: Flask, clie
     assert db.session.scalar(sa.select(sa.func.count()).select_from(AuthorisedCheck)) == 1
     actions = set(db.session.scalars(sa.select(AuditEntry.action)))
     assert {"grant_issue", "authorised_check", "institution_register", "api_key_create"} <= actions
+    reasons = " ".join(str(r) for r in db.session.scalars(sa.select(AuditEntry.reason)))
+    for secret in (code, code.replace("-", ""), token):  # never in logs or the audit trail
+        assert secret not in caplog.text
+        assert secret not in reasons
 
 
 def test_the_code_is_shown_once_and_kept_only_as_a_hash(site: Flask) -> None:

@@ -56,7 +56,7 @@ def test_a_second_grant_to_the_same_institution_is_refused_until_the_first_is_re
     assert code_of(give(company, binding.id, bank.id))
     page = company.get(f"/enterprise/subjects/{binding.id}/grants").get_data(as_text=True)
     assert "暂不支持自然人授权" in page  # natural persons: not yet (said on the page)
-    assert "已解除" in page  # the first grant, revoked
+    assert "已撤销" in page  # the first grant, revoked
 
 
 def test_the_admin_registers_an_institution_and_issues_a_key_shown_once(site: Flask, auth) -> None:  # type: ignore[no-untyped-def]

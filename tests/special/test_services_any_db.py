@@ -72,5 +72,9 @@ def test_grants_resolve_only_for_their_subject_institution_and_period(data: Flas
                             today=date(2027, 2, 1))  # fmt: skip
     assert late.grant is None
     assert sorted(db.session.scalars(sa.select(AuthorisedCheck.outcome))) == ["expired", "granted"]
+    rows = services.grants_of(db.session, subject, TODAY)
+    assert [(r.state, r.checks, r.institution.name) for r in rows] == [("active", 1, "银行")]
+    assert sorted(c.outcome for c, _i in services.checks_of(db.session, subject)) == ["expired", "granted"]
+    assert special.of_subject(db.session, FOOD) == []
     with pytest.raises(services.GrantError):
         services.create(db.session, account, subject, new, key=SIGNER.key, now=NOW, today=TODAY)

@@ -167,3 +167,26 @@ def test_every_area_over_five_years(site: Flask) -> None:
     company = signed_in(site)
     number = issued(company, binding.id, start="2021-11-23", areas=ALL_AREAS)
     assert len(stored(number).areas.split(",")) == len(ALL_AREAS)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"department_uscc": ""}, "This field is required."),
+        ({"department_uscc": "11430200006123458A"}, "Enter a valid 18-character unified social credit code."),
+        ({"department_uscc": "<script>alert(1)</script>"}, "Field cannot be longer than 18 characters."),
+        ({"area": "space"}, "Not a valid choice"),
+        ({"area": ""}, "This field is required."),
+    ],
+)
+def test_bad_area_choices_are_refused(site: Flask, auth, data: dict, message: str) -> None:  # type: ignore[no-untyped-def, type-arg]
+    from tests.conftest import post_form
+
+    admin = auth.admin()
+    admin.set_cookie("locale", "en")
+    response = post_form(admin, "/review/areas", {"department_uscc": "11430200006123458Y", "area": "tax", **data})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert message in html
+    assert "<script>alert(1)</script>" not in html
+    assert db.session.scalar(sa.select(AuditEntry.id).where(AuditEntry.action == "department_area_set")) is None
