@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import io
 
-from flask import Response, abort, current_app, send_file
+from flask import Response, abort, send_file
 
+from portal.file_store import file_store
 from portal.models import Interview
 from portal.submissions import uploads
 
 
 def send_minutes(found: Interview) -> Response:
     """The stored file under our own name and the type found in its content (never the uploader's name)."""
-    path = uploads.stored_path(Path(current_app.config["UPLOAD_DIR"]), found.minutes_stored_name)
-    if path is None:
+    data = file_store().read(found.minutes_stored_name)
+    if data is None:
         abort(404)
     name = uploads.download_name(found.minutes_mime, f"interview-{found.id}-minutes")
-    response = send_file(path, mimetype=found.minutes_mime, as_attachment=True, download_name=name, max_age=0)
+    response = send_file(io.BytesIO(data), mimetype=found.minutes_mime, as_attachment=True, download_name=name,
+                         max_age=0)  # fmt: skip
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Cache-Control"] = "private, no-store"
     return response

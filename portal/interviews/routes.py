@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -17,6 +16,7 @@ from portal.domain.interviews import InterviewError
 from portal.domain.roles import SUPERVISION_EDIT_ROLES, SUPERVISION_VIEW_ROLES, Role
 from portal.domain.text import normalize_code
 from portal.extensions import db
+from portal.file_store import file_store
 from portal.i18n import CORRECTION_STATE_LABELS, INTERVIEW_KIND_LABELS
 from portal.interviews import services
 from portal.interviews.forms import CorrectedForm, InterviewForm
@@ -80,7 +80,7 @@ def new():  # type: ignore[no-untyped-def]
                                      form.reason.data, form.measures.data, form.correction_due_on.data)  # fmt: skip
         try:
             row = services.record(db.session, own_department() or "", data, form.checked_minutes,
-                                  upload_dir=Path(current_app.config["UPLOAD_DIR"]), actor=current_user.email,
+                                  store=file_store(), actor=current_user.email,
                                   actor_id=current_user.id, today=clock.today(), now=clock.now())  # fmt: skip
         except InterviewError as exc:
             error = _message(exc)

@@ -1,6 +1,6 @@
 """约谈 records (DOMAIN §12, §21): record one with its minutes, read them per department or per subject, mark a
 correction done. The minutes pass the very checks of a submission's attachments (portal/submissions/uploads.py) and
-are stored the same way: a random name, `.part` until the row is committed, then renamed.
+are kept by the same file store (portal/file_store.py), committed together with their row.
 
 Scope: a department's USCC (its own interviews only) or None for 信用办 staff (all). The subject's own enterprise
 account reads its interviews by USCC through `for_subject`. Nothing here is public.
@@ -8,19 +8,21 @@ account reads its interviews by USCC through `for_subject`. Nothing here is publ
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from portal.domain import interviews, uscc
 from portal.domain.interviews import CorrectionState, InterviewError, InterviewKind
+from portal.file_store import FileStore
 from portal.models import AuditEntry, Department, Interview, Subject
 from portal.submissions import uploads
 
 PER_PAGE = 50
+log = logging.getLogger(__name__)
 
 
 class InterviewNotFound(Exception):
@@ -53,7 +55,7 @@ def _row(interview: Interview, today: date) -> InterviewRow:
     return InterviewRow(interview, state)
 
 
-def record(session: Session, department: str, data: NewInterview, minutes: uploads.Upload, *, upload_dir: Path,
+def record(session: Session, department: str, data: NewInterview, minutes: uploads.Upload, *, store: FileStore,
            actor: str, actor_id: int | None, today: date, now: datetime) -> Interview:  # fmt: skip
     """Validates, stores the minutes and commits; raises InterviewError (nothing stored) for a rule broken."""
     if data.kind not in {k.value for k in InterviewKind}:
@@ -70,7 +72,7 @@ def record(session: Session, department: str, data: NewInterview, minutes: uploa
     if len(name) > interviews.MAX_SUBJECT_NAME:
         raise InterviewError("主体名称过长", reason="subject_name_invalid")
     department_name = session.scalar(sa.select(Department.name).where(Department.uscc == department)) or department
-    staged = uploads.stage(minutes, upload_dir)
+    staged = store.stage(minutes.data, minutes.extension)
     try:
         row = Interview(department_uscc=department, department_name=department_name[:256],
                         subject_id=subject.id if subject else None, uscc=data.uscc, subject_name=name,
@@ -86,9 +88,12 @@ def record(session: Session, department: str, data: NewInterview, minutes: uploa
         session.commit()
     except BaseException:
         session.rollback()
-        uploads.discard([staged])
+        store.discard([staged])
         raise
-    uploads.finalize([staged])
+    try:
+        store.finalize([staged])
+    except OSError:  # committed: the .part file is completed on first access or by the sweeper
+        log.warning("minutes of interview %s left as a .part file", row.id, exc_info=True)
     return row
 
 
