@@ -263,3 +263,13 @@ def test_the_upload_sweep_completes_minutes_whose_rename_a_crash_interrupted(sit
     result = site.test_cli_runner().invoke(args=["sweep-uploads"])
     assert result.output.strip() == "completed=1 removed=0"
     assert _stored(site) == [stored]
+
+
+def test_minutes_kept_in_the_database_store(site: Flask, dept: FlaskClient) -> None:
+    site.config["FILE_STORE"] = "database"  # several app servers: files are rows (portal/file_store.py)
+    interview_id = _recorded(dept)
+    assert _stored(site) == []
+    download = dept.get(f"/interviews/{interview_id}/minutes")
+    assert download.status_code == 200
+    assert download.data == JPEG
+    download.close()
