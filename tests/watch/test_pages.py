@@ -203,6 +203,9 @@ def test_pick_a_subject_from_the_search_and_remove_it(dept: FlaskClient) -> None
     html = page(english(dept), f"/watch/lists/{watch.id}?q=株洲示例食品")
     assert PENALISED in html
     assert "No organisation matches." in page(dept, f"/watch/lists/{watch.id}?q=王小明")  # no natural persons
+    hostile = page(dept, f"/watch/lists/{watch.id}?q=%25'<script>x</script>")
+    assert "<script>x" not in hostile
+    assert "No organisation matches." in hostile
     added = post_form(dept, f"/watch/lists/{watch.id}", {"uscc": PENALISED}, f"/watch/lists/{watch.id}/pick",
                       follow_redirects=True).get_data(as_text=True)  # fmt: skip
     assert "1 subjects added, 0 already on the list." in added
