@@ -282,3 +282,15 @@ def test_the_hits_page_names_the_department_and_links_the_subjects_interviews(si
     html = page(english(admin), "/watch/hits")
     assert "株洲市市场监督管理局" in html
     assert f'href="/interviews/?uscc={BLACKLISTED}"' in html
+
+
+def test_statistics_by_period_and_bad_dates(site: Flask, admin: FlaskClient) -> None:
+    _ids(site)
+    client = english(admin)
+    assert "No hits." in page(client, "/watch/stats?since=2026-11-24")
+    assert "株洲市市场监督管理局" in page(client, "/watch/stats?since=2026-11-23&until=2026-11-23")
+    bad = client.get("/watch/stats?since=<script>&until=2026-99-01")
+    assert bad.status_code == 400
+    html = bad.get_data(as_text=True)
+    assert "Enter the dates as YYYY-MM-DD." in html
+    assert "<script>" not in html
