@@ -28,6 +28,7 @@ STRING_KEYS = (
     "REDIS_URL",
     "UPLOAD_DIR",
     "FILE_STORE",
+    "UPSTREAM_DIR",
     "PUBLIC_BASE_URL",
     "RATELIMIT_STORAGE_URI",
     *SITE_KEYS,
@@ -101,6 +102,8 @@ class Config:
     TRUSTED_HOSTS: list[str] | None = None
     HSTS_SECONDS = 365 * 24 * 3600  # Strict-Transport-Security, sent on HTTPS requests only
     FORM_MAX_BYTES = 2 * 1024 * 1024  # urlencoded and JSON bodies (uploads keep MAX_CONTENT_LENGTH)
+    PUSH_MAX_BYTES = 8 * 1024 * 1024  # POST /api/v1/records/<kind> (data-standard §15): a batch of 1,000 is ~1.3 MB
+    UPSTREAM_DIR: str | None = None  # where the staff page writes §16 exports; default <instance>/upstream
     JSON_MAX_DEPTH = 32
     # Site identity (issue 18): the header, footer and page titles read these (portal/site_identity.py).
     # Every value is empty by default and an empty value is not rendered, so a deployment shows only what it set.

@@ -227,6 +227,8 @@ def labels_in(locale: str, labels: Mapping[Any, Any]) -> dict[str, str]:
         raise RuntimeError("labels_in needs an application context")
     with force_locale(locale):
         return {str(key): str(value) for key, value in labels.items()}
+
+
 BADGE_LABELS = {  # subject badges (portal.domain.paging.Badge): search cards and profiles
     Badge.INCENTIVE: _l("Trustworthiness incentive"),
     Badge.PUNISHMENT: _l("Dishonesty punishment"),

@@ -1,7 +1,7 @@
 """watch lists and interviews
 
 Revision ID: f582e16b7293
-Revises: a7c3e5f19b24
+Revises: e7a2c4d91b30
 Create Date: 2026-12-07 09:10:48.830712
 
 Issue 17: 重点监管对象筛查 (watch lists, entries, hits with feedback) and 约谈 (interviews with minutes), DOMAIN §21.
@@ -14,7 +14,7 @@ import portal.models.base  # custom column types (UTCDateTime)
 
 # revision identifiers, used by Alembic.
 revision = 'f582e16b7293'
-down_revision = 'a7c3e5f19b24'
+down_revision = 'e7a2c4d91b30'
 branch_labels = None
 depends_on = None
 

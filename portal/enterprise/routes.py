@@ -34,6 +34,8 @@ from portal.reports.labels import MARK_TEXT
 from portal.reports.routes import signer
 from portal.sign_in import safe_next
 from portal.submissions.labels import ELIGIBILITY_TEXT
+from portal.supervision import grading
+from portal.supervision.labels import GRADE_LABELS
 
 bp = Blueprint("enterprise", __name__)
 CLAIM_ERRORS = {
@@ -222,9 +224,12 @@ def _bound(binding_id: int) -> Any:
 def subject(binding_id: int):  # type: ignore[no-untyped-def]
     binding = _bound(binding_id)
     board = dashboard.build(db.session, binding, today=clock.today())
+    # The subject's own grade (DOMAIN §20): internal, shown to nobody else outside the back office.
+    grade = grading.own_grade(db.session, board.subject, clock.today())
     # 约谈 join the subject's own record (DOMAIN §21): shown here, never on public pages.
     talks = interview_services.for_subject(db.session, binding.uscc, clock.today())
     return render_template("enterprise/dashboard.html", d=board, status_text=RECORD_STATUS_LABELS, mark_text=MARK_TEXT,
+                           own_grade=grade, grade_labels=GRADE_LABELS,
                            eligibility_text=ELIGIBILITY_TEXT, kinds=SUBMISSION_KIND_LABELS,
                            sub_statuses=SUBMISSION_STATUS_LABELS, interviews=talks,
                            interview_kinds=INTERVIEW_KIND_LABELS, correction_states=CORRECTION_STATE_LABELS,

@@ -31,7 +31,7 @@ from portal.i18n import (
     SEVERITY_LABELS,
     SUBJECT_KIND_LABELS,
 )
-from portal.public import views_lists, views_more, views_rated, views_records, views_site, views_stats
+from portal.public import sources, views_lists, views_more, views_rated, views_records, views_site, views_stats
 from portal.site_identity import site_identity
 
 bp = Blueprint("public", __name__)
@@ -82,6 +82,7 @@ urls.register(bp, {
 })
 _STATISTICS_CSV = f"/statistics/<any({', '.join(views_stats.TABLES)}):table>.csv"  # the table names are the view's
 bp.add_url_rule(_STATISTICS_CSV, "statistics_csv", views_stats.statistics_csv)
+bp.add_url_rule("/statistics/sources", "sources", sources.sources)  # 数据来源及更新情况
 
 SECTIONS = (("/penalties", "publicity"), ("/permits", "publicity"), ("/subjects", "publicity"),
             ("/coercions", "publicity"), ("/honours", "publicity"), ("/commitments", "publicity"),

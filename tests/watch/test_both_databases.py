@@ -13,7 +13,7 @@ from portal import clock
 from portal.domain import screening
 from portal.domain.interviews import CorrectionState
 from portal.extensions import db
-from portal.file_store import file_store
+from portal.file_store import DirectoryStore
 from portal.importers.run import import_file
 from portal.interviews import services as interviews
 from portal.submissions import uploads
@@ -39,7 +39,7 @@ def _list(department: str, codes: list[str]) -> None:
     db.session.commit()
 
 
-def test_screening_and_its_queries_agree_on_both_databases(loaded: Flask) -> None:
+def test_screening_and_its_queries_agree_on_both_databases(loaded: Flask, tmp_path: Path) -> None:
     _list(MARKET_DEPT, [BLACKLISTED, PENALISED, MINOR_SHOP])
     _list(CITY_DEPT, [BLACKLISTED])
     sent: list[str] = []
@@ -68,7 +68,8 @@ def test_screening_and_its_queries_agree_on_both_databases(loaded: Flask) -> Non
 
     minutes = uploads.Upload(PDF, "记录.pdf", uploads.PDF, "0" * 64)
     data = interviews.NewInterview("warning", PENALISED, "", date(2026, 11, 2), "事由", "措施", date(2026, 11, 20))
-    row = interviews.record(db.session, MARKET_DEPT, data, minutes, store=file_store(), actor="d",
+    store = DirectoryStore(tmp_path / "up")
+    row = interviews.record(db.session, MARKET_DEPT, data, minutes, store=store, actor="d",
                             actor_id=None, today=TODAY, now=clock.now())  # fmt: skip
     found, total, _page, _pages = interviews.page_of(db.session, MARKET_DEPT, today=TODAY, overdue_only=True)
     assert (total, found[0].state) == (1, CorrectionState.OVERDUE)
