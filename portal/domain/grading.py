@@ -167,17 +167,6 @@ def grade_subject(facts_by_kind: Mapping[str, Sequence[Fact]], rule_set: RuleSet
     return GradeResult(DEFAULT_GRADE)
 
 
-# 有效期至 left blank (data-standard §11): 评价日期 + 1 year − 1 day, except schemes valid until changed.
-OPEN_ENDED_SCHEMES = frozenset({"海关信用"})
-
-
-def rating_default_until(scheme: str, rated_on: date) -> date | None:
-    """The default end of a rating whose 有效期至 is blank; None = until a newer rating supersedes it."""
-    if scheme in OPEN_ENDED_SCHEMES:
-        return None
-    return add_months(rated_on, 12) - timedelta(days=1)
-
-
 def rating_position(scheme: str, grade: str) -> str | None:
     """best / middle / worst of a grade in its scheme (data-standard §11); None for an unknown scheme or grade."""
     scale = RATING_SCALES.get(scheme)

@@ -21,9 +21,10 @@ from sqlalchemy.orm import Session
 
 from portal import kinds
 from portal.domain.dates import add_months, add_years
-from portal.domain.grading import Fact, Rule, Window, rating_default_until, rating_position, recent_since
+from portal.domain.grading import Fact, Rule, Window, rating_position, recent_since
 from portal.domain.kinds import BROKEN_COMMITMENT_STATES
 from portal.domain.publicity import RecordStatus
+from portal.domain.publicity_rated import rating_default_until
 from portal.models import Coercion, Commitment, Honour, ListEntry, Penalty
 
 Where = Callable[[Any], Any]  # subject_id column → SQL condition (a range of ids, or a list)
