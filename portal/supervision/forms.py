@@ -71,7 +71,7 @@ del _grade
 
 
 class DrawForm(FlaskForm):
-    task_name = StringField(_l("Inspection task"), filters=[clean_text],
+    task_name = StringField(_l("Draw task"), filters=[clean_text],
                             validators=[DataRequired(REQUIRED), Length(max=MAX_TASK_NAME)])  # fmt: skip
     population = TextAreaField(_l("Population: USCCs, one per line"), validators=[Optional()])
     upload = FileField(_l("Or upload a CSV or XLSX file of USCCs"))

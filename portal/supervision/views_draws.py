@@ -102,7 +102,7 @@ def draw(draw_id: int):  # type: ignore[no-untyped-def]
 
 def _rows(draw_id: int) -> tuple[draws.InspectionDraw, list[str], list[list[Any]]]:
     item = _load(draw_id)
-    headers = [_("Grade"), _("Place in grade"), _("Unified social credit code"), _("Name"), _("Grading rules"),
+    headers = [_("Credit grade"), _("Place in grade"), _("Unified social credit code"), _("Name"), _("Grading rules"),
                _("Line")]  # fmt: skip
     rows = [[i.grade.value, i.rank, i.uscc, i.name if i.name is not None else _("Not on this platform"), i.reasons,
              i.line_no] for i in draws.items(db.session, item, drawn_only=True)]  # fmt: skip

@@ -193,3 +193,10 @@ def test_a_department_draws_with_its_own_ratios(dept: FlaskClient, world: World)
     assert post_form(dept, "/supervision/treatments", form).status_code == 302
     draw_id, _html = new_draw(dept, population="\n".join(code(n) for n in range(1, 11)))
     assert db.session.get(InspectionDraw, draw_id).sample == 10
+
+
+def test_an_admin_without_a_department_draws_for_the_credit_office(admin: FlaskClient, world: World) -> None:
+    draw_id, html = new_draw(admin, population=f"{world.d}\n{world.b}")
+    row = db.session.get(InspectionDraw, draw_id)
+    assert row.department_uscc == ""
+    assert "Credit office" in html

@@ -115,6 +115,9 @@ def test_an_admin_saves_a_new_version_that_is_audited_and_used_by_draws(admin: F
         (_rules_text(), "", "This field is required."),
         (_rules_text(), "长" * 501, "Field cannot be longer than 500 characters."),
         ("", "x", "This field is required."),
+        ("{" + " " * 70_000 + "}", "x", "Field cannot be longer than 65536 characters."),
+        ('{"rules": [{"code": "D1", "grade": "D", "kind": "list", "window": "in_force", "label": "x", "match": '
+         '{"category": {"$ne": 1}}}]}', "x", "Rule 1: the values of category are not allowed for this kind."),
     ],
 )
 def test_bad_rule_sets_are_refused_with_a_message(admin: FlaskClient, rules: str, note: str, message: str) -> None:

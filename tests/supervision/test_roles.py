@@ -78,3 +78,25 @@ def test_the_back_office_menu_offers_the_pages_to_their_roles(auth: AuthActions,
     assert "/supervision/" in auth.staff(Role.DEPARTMENT).get("/supervision/draws").get_data(as_text=True)
     verifier_page = auth.staff(Role.VERIFIER).get("/review/").get_data(as_text=True)
     assert "/supervision/" not in verifier_page
+
+
+def test_the_pages_are_in_chinese_by_default(auth: AuthActions, world: World) -> None:
+    from tests.conftest import post_form
+
+    client = auth.staff(Role.ADMIN)
+    response = post_form(client, "/supervision/draws/new", {"task_name": "中文页面", "population": world.d},
+                         content_type="multipart/form-data")  # fmt: skip
+    assert response.status_code == 302
+    pages = {
+        "/supervision/": "分级分类监管",
+        "/supervision/rules": "分级规则",
+        "/supervision/rules/edit": "保存为新版本",
+        "/supervision/treatments": "抽查比例",
+        "/supervision/stats": "该日期没有分级结果",
+        "/supervision/subjects?uscc=" + world.d: "D 信用较差",
+        response.headers["Location"]: "一致：该随机种子得出的结果与本次抽取结果完全相同。",
+    }
+    for url, text in pages.items():
+        page = client.get(url)
+        assert page.status_code == 200, url
+        assert text in page.get_data(as_text=True), url
