@@ -300,4 +300,11 @@ AUDIT_ACTION_LABELS = {
     AuditAction.ISSUE_REPORT_FULL: _l("Issued a credit report (full version)"),
     AuditAction.REPORT_ACCESS_DENIED: _l("Credit report access denied"),
     AuditAction.ISSUE_SEARCH_CERTIFICATE: _l("Issued a search result certificate"),
+    AuditAction.WATCH_LIST_CREATE: _l("Created a watch list"),
+    AuditAction.WATCH_LIST_ADD: _l("Added subjects to a watch list"),
+    AuditAction.WATCH_LIST_REMOVE: _l("Removed a subject from a watch list"),
+    AuditAction.WATCH_LIST_DELETE: _l("Deleted a watch list"),
+    AuditAction.WATCH_HIT_FEEDBACK: _l("Recorded feedback on a screening hit"),
+    AuditAction.INTERVIEW_RECORD: _l("Recorded an interview"),
+    AuditAction.INTERVIEW_CORRECTED: _l("Recorded the correction after an interview"),
 }

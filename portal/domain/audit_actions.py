@@ -76,3 +76,11 @@ class AuditAction(StrEnum):
     ISSUE_REPORT_FULL = "issue_report_full"
     REPORT_ACCESS_DENIED = "report_access_denied"
     ISSUE_SEARCH_CERTIFICATE = "issue_search_certificate"
+    # 重点监管对象筛查 and 约谈 (issue 17)
+    WATCH_LIST_CREATE = "watch_list_create"
+    WATCH_LIST_ADD = "watch_list_add"
+    WATCH_LIST_REMOVE = "watch_list_remove"
+    WATCH_LIST_DELETE = "watch_list_delete"
+    WATCH_HIT_FEEDBACK = "watch_hit_feedback"
+    INTERVIEW_RECORD = "interview_record"
+    INTERVIEW_CORRECTED = "interview_corrected"

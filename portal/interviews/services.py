@@ -1,6 +1,6 @@
 """约谈 records (DOMAIN §12, §21): record one with its minutes, read them per department or per subject, mark a
 correction done. The minutes pass the very checks of a submission's attachments (portal/submissions/uploads.py) and
-are stored the same way: a random name, `.part` until the row is committed, then renamed.
+are kept by the same file store (portal/file_store.py), committed together with their row.
 
 Scope: a department's USCC (its own interviews only) or None for 信用办 staff (all). The subject's own enterprise
 account reads its interviews by USCC through `for_subject`. Nothing here is public.
@@ -8,6 +8,7 @@ account reads its interviews by USCC through `for_subject`. Nothing here is publ
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -21,6 +22,7 @@ from portal.models import AuditEntry, Department, Interview, Subject
 from portal.submissions import uploads
 
 PER_PAGE = 50
+log = logging.getLogger(__name__)
 
 
 class InterviewNotFound(Exception):
@@ -88,7 +90,10 @@ def record(session: Session, department: str, data: NewInterview, minutes: uploa
         session.rollback()
         store.discard([staged])
         raise
-    store.finalize([staged])
+    try:
+        store.finalize([staged])
+    except OSError:  # committed: the .part file is completed on first access or by the sweeper
+        log.warning("minutes of interview %s left as a .part file", row.id, exc_info=True)
     return row
 
 

@@ -6,6 +6,7 @@ admins) read every department's. Another department's list or hit answers 404, a
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -232,7 +233,21 @@ def feedback(hit_id: int):  # type: ignore[no-untyped-def]
     return redirect(url_for("watch.hits", _anchor=f"hit-{hit_id}"))
 
 
+def _day(name: str) -> tuple[date | None, bool]:
+    """(the day given in the query string, whether it was malformed)."""
+    text = (request.args.get(name) or "").strip()[:10]
+    if not text:
+        return None, False
+    try:
+        return date.fromisoformat(text), False
+    except ValueError:
+        return None, True
+
+
 @role_required(*VIEW)
 def statistics():  # type: ignore[no-untyped-def]
-    rows = hits.statistics(db.session, own_department(), today=clock.today())
-    return render_template("watch/stats.html", rows=rows, **_context())
+    (since, bad_since), (until, bad_until) = _day("since"), _day("until")
+    error = _("Enter the dates as YYYY-MM-DD.") if bad_since or bad_until else None
+    rows = hits.statistics(db.session, own_department(), today=clock.today(), since=since, until=until)
+    return render_template("watch/stats.html", rows=rows, since=since, until=until, error=error, **_context()), (
+        400 if error else 200)  # fmt: skip

@@ -18,6 +18,7 @@ from flask.testing import FlaskClient
 
 from portal.domain.roles import Role
 from portal.extensions import db
+from portal.file_store import STALE_SECONDS
 from portal.interviews import routes
 from portal.models import Interview
 from portal.submissions import uploads
@@ -257,8 +258,18 @@ def test_the_upload_sweep_completes_minutes_whose_rename_a_crash_interrupted(sit
     folder = site.config["UPLOAD_DIR"]
     final = os.path.join(folder, stored)
     os.replace(final, final + ".part")  # as if the process died between the commit and the rename
-    old = time.time() - 2 * uploads.STALE_SECONDS
+    old = time.time() - 2 * STALE_SECONDS
     os.utime(final + ".part", (old, old))
     result = site.test_cli_runner().invoke(args=["sweep-uploads"])
     assert result.output.strip() == "completed=1 removed=0"
     assert _stored(site) == [stored]
+
+
+def test_minutes_kept_in_the_database_store(site: Flask, dept: FlaskClient) -> None:
+    site.config["FILE_STORE"] = "database"  # several app servers: files are rows (portal/file_store.py)
+    interview_id = _recorded(dept)
+    assert _stored(site) == []
+    download = dept.get(f"/interviews/{interview_id}/minutes")
+    assert download.status_code == 200
+    assert download.data == JPEG
+    download.close()

@@ -68,7 +68,8 @@ def test_screening_and_its_queries_agree_on_both_databases(loaded: Flask, tmp_pa
 
     minutes = uploads.Upload(PDF, "记录.pdf", uploads.PDF, "0" * 64)
     data = interviews.NewInterview("warning", PENALISED, "", date(2026, 11, 2), "事由", "措施", date(2026, 11, 20))
-    row = interviews.record(db.session, MARKET_DEPT, data, minutes, store=DirectoryStore(tmp_path / "up"), actor="d",
+    store = DirectoryStore(tmp_path / "up")
+    row = interviews.record(db.session, MARKET_DEPT, data, minutes, store=store, actor="d",
                             actor_id=None, today=TODAY, now=clock.now())  # fmt: skip
     found, total, _page, _pages = interviews.page_of(db.session, MARKET_DEPT, today=TODAY, overdue_only=True)
     assert (total, found[0].state) == (1, CorrectionState.OVERDUE)

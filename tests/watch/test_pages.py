@@ -203,6 +203,9 @@ def test_pick_a_subject_from_the_search_and_remove_it(dept: FlaskClient) -> None
     html = page(english(dept), f"/watch/lists/{watch.id}?q=株洲示例食品")
     assert PENALISED in html
     assert "No organisation matches." in page(dept, f"/watch/lists/{watch.id}?q=王小明")  # no natural persons
+    hostile = page(dept, f"/watch/lists/{watch.id}?q=%25'<script>x</script>")
+    assert "<script>x" not in hostile
+    assert "No organisation matches." in hostile
     added = post_form(dept, f"/watch/lists/{watch.id}", {"uscc": PENALISED}, f"/watch/lists/{watch.id}/pick",
                       follow_redirects=True).get_data(as_text=True)  # fmt: skip
     assert "1 subjects added, 0 already on the list." in added
@@ -279,3 +282,15 @@ def test_the_hits_page_names_the_department_and_links_the_subjects_interviews(si
     html = page(english(admin), "/watch/hits")
     assert "株洲市市场监督管理局" in html
     assert f'href="/interviews/?uscc={BLACKLISTED}"' in html
+
+
+def test_statistics_by_period_and_bad_dates(site: Flask, admin: FlaskClient) -> None:
+    _ids(site)
+    client = english(admin)
+    assert "No hits." in page(client, "/watch/stats?since=2026-11-24")
+    assert "株洲市市场监督管理局" in page(client, "/watch/stats?since=2026-11-23&until=2026-11-23")
+    bad = client.get("/watch/stats?since=<script>&until=2026-99-01")
+    assert bad.status_code == 400
+    html = bad.get_data(as_text=True)
+    assert "Enter the dates as YYYY-MM-DD." in html
+    assert "<script>" not in html
