@@ -10,10 +10,12 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from portal.domain.audit_actions import AuditAction
+from portal.domain.interviews import CorrectionState, InterviewKind
 from portal.domain.kinds import ListCategory, PermitState, RecordKind, SubjectKind
 from portal.domain.paging import Badge
 from portal.domain.publicity import PublicState, RecordStatus, Severity
 from portal.domain.roles import Role
+from portal.domain.screening import FeedbackState, HitSource
 from portal.domain.states import SubmissionKind, SubmissionStatus
 
 LOCALE_COOKIE = "locale"
@@ -124,6 +126,8 @@ RECORD_KIND_LABELS = {
     RecordKind.COERCION: _l("Administrative coercion"),
     RecordKind.HONOUR: _l("Honours and rewards"),
     RecordKind.COMMITMENT: _l("Credit commitments"),
+    RecordKind.RATING: _l("Credit ratings"),
+    RecordKind.INSPECTION: _l("Inspection results"),
 }
 RECORD_KIND_SINGULAR_LABELS = {
     RecordKind.PENALTY: _l("Administrative penalty"),
@@ -132,6 +136,8 @@ RECORD_KIND_SINGULAR_LABELS = {
     RecordKind.COERCION: _l("Administrative coercion decision"),
     RecordKind.HONOUR: _l("Honour or reward"),
     RecordKind.COMMITMENT: _l("Credit commitment"),
+    RecordKind.RATING: _l("Credit rating"),
+    RecordKind.INSPECTION: _l("Inspection result"),
 }
 # 强制类别 (data-standard §12): stored in Chinese, shown in the interface language.
 COERCION_CATEGORY_LABELS = {
@@ -170,6 +176,49 @@ HONOUR_LEVEL_LABELS = {  # 荣誉等级 (data-standard §13)
     "其他": _l("Other"),
 }
 
+RATING_SCHEME_LABELS = {  # 评价体系 (data-standard §11)
+    "纳税信用": _l("Tax credit"),
+    "海关信用": _l("Customs credit"),
+    "环保信用": _l("Environmental credit"),
+    "公共信用综合评价": _l("Comprehensive public credit rating"),
+    "其他行业信用评价": _l("Other sector rating"),
+}
+INSPECTION_TYPE_LABELS = {  # 检查类别 (data-standard §14)
+    "双随机抽查": _l("Random inspection (double random)"),
+    "重点检查": _l("Targeted inspection"),
+    "专项检查": _l("Special inspection"),
+    "日常检查": _l("Routine inspection"),
+    "其他": _l("Other"),
+}
+INSPECTION_RESULT_LABELS = {  # 检查结果类型 (the 01–06 result codes)
+    "未发现问题": _l("No problem found"),
+    "责令改正": _l("Ordered to correct"),
+    "行政指导": _l("Administrative guidance"),
+    "行政处罚": _l("Administrative penalty"),
+    "行政强制": _l("Administrative coercion"),
+    "其他": _l("Other"),
+}
+# 重点监管对象筛查 and 约谈 (DOMAIN §21)
+WATCH_SOURCE_LABELS = {
+    HitSource.BLACKLIST: _l("Serious dishonesty list"),
+    HitSource.WATCHLIST: _l("Key attention list"),
+    HitSource.PENALTY: _l("Administrative penalty"),
+    HitSource.COERCION: _l("Administrative coercion"),
+}
+FEEDBACK_STATE_LABELS = {
+    FeedbackState.OPEN: _l("Feedback due"),
+    FeedbackState.OVERDUE: _l("Feedback overdue"),
+    FeedbackState.DONE: _l("Fed back"),
+    FeedbackState.LATE: _l("Fed back late"),
+}
+INTERVIEW_KIND_LABELS = {InterviewKind.PROMPT: _l("Reminder interview"), InterviewKind.WARNING: _l("Warning interview")}
+CORRECTION_STATE_LABELS = {
+    CorrectionState.PENDING: _l("Correction pending"),
+    CorrectionState.OVERDUE: _l("Correction overdue"),
+    CorrectionState.CORRECTED: _l("Corrected"),
+    CorrectionState.CORRECTED_LATE: _l("Corrected late"),
+}
+
 
 def labels_in(locale: str, labels: Mapping[Any, Any]) -> dict[str, str]:
     """A label dict rendered as plain text in `locale` (e.g. an export defined as Chinese, whatever the page
@@ -178,6 +227,8 @@ def labels_in(locale: str, labels: Mapping[Any, Any]) -> dict[str, str]:
         raise RuntimeError("labels_in needs an application context")
     with force_locale(locale):
         return {str(key): str(value) for key, value in labels.items()}
+
+
 BADGE_LABELS = {  # subject badges (portal.domain.paging.Badge): search cards and profiles
     Badge.INCENTIVE: _l("Trustworthiness incentive"),
     Badge.PUNISHMENT: _l("Dishonesty punishment"),
@@ -260,8 +311,6 @@ AUDIT_ACTION_LABELS = {
     AuditAction.GRADE_TREATMENTS_SAVED: _l("Saved the measures per credit grade"),
     AuditAction.GRADING_RULES_SAVED: _l("Saved the grading rules"),
     AuditAction.INSPECTION_DRAW: _l("Drew inspection targets at random"),
-    AuditAction.INTERVIEW_RECORD: _l("Recorded a credit interview"),
-    AuditAction.INTERVIEW_CORRECTED: _l("Corrected a credit interview record"),
     AuditAction.RECORD_ENTRY: _l("Entered a record by hand"),
     AuditAction.API_PUSH: _l("Records pushed through the API"),
     AuditAction.UPSTREAM_EXPORT: _l("Exported data for the upstream platform"),
@@ -270,5 +319,7 @@ AUDIT_ACTION_LABELS = {
     AuditAction.WATCH_LIST_ADD: _l("Added subjects to a watch list"),
     AuditAction.WATCH_LIST_REMOVE: _l("Removed a subject from a watch list"),
     AuditAction.WATCH_LIST_DELETE: _l("Deleted a watch list"),
-    AuditAction.WATCH_HIT_FEEDBACK: _l("Feedback on a watch list hit"),
+    AuditAction.WATCH_HIT_FEEDBACK: _l("Recorded feedback on a screening hit"),
+    AuditAction.INTERVIEW_RECORD: _l("Recorded an interview"),
+    AuditAction.INTERVIEW_CORRECTED: _l("Recorded the correction after an interview"),
 }

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from flask import make_response, redirect, render_template, request, url_for
 
-from portal import clock
+from portal import clock, kinds
 from portal.domain.kinds import ListCategory
 from portal.extensions import db
 from portal.i18n import LOCALE_COOKIE
@@ -18,6 +18,8 @@ YEAR = 365 * 86400
 
 
 NEWS_ON_HOME = 5
+HOME_INCENTIVES = 6  # the newest honours (and other 守信激励 records) on the home page
+HOME_SECTION_ROWS = 5  # rows of a kind's own home section (信用承诺)
 HIGHLIGHTS = (ListCategory.REDLIST, ListCategory.BLACKLIST)  # 红榜 and 黑榜, side by side on the home page
 
 
@@ -26,9 +28,16 @@ def home():  # type: ignore[no-untyped-def]
     from portal.models.cms import PageKind
 
     today = clock.today()
+    incentive = [spec for spec in kinds.specs() if spec.incentive]
+    honours = services.latest_of(db.session, today, incentive, HOME_INCENTIVES, per_summary=2) if incentive else None
+    sections = [spec for spec in kinds.specs() if spec.home_latest]
     return render_template(
         "public/home.html",
         counts=services.home_counts(db.session, today, app_cache()),
+        other_kinds=services.other_listed_kinds(),
+        incentive=honours,
+        incentive_kinds=incentive,
+        sections=[(spec, services.latest_of(db.session, today, [spec], HOME_SECTION_ROWS)) for spec in sections],
         latest=services.latest(db.session, today),
         highlights={c.value: services.latest_listed(db.session, today, c) for c in HIGHLIGHTS},
         news=cms_services.published_pages(db.session, PageKind.NEWS, today, per_page=NEWS_ON_HOME).items,
@@ -95,4 +104,4 @@ def guide(slug: str):  # type: ignore[no-untyped-def]
 
 
 def sitemap():  # type: ignore[no-untyped-def]
-    return render_template("public/pages/sitemap.html")
+    return render_template("public/pages/sitemap.html", other_kinds=services.other_listed_kinds())

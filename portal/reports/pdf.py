@@ -1,7 +1,8 @@
 """Draws a stored report as an A4 PDF with an embedded Chinese font, page furniture and a QR code to /verify.
 
 Layout of an official document: title block, identity table with the QR code, notes, a summary by category,
-then one numbered section per category with a table whose cells wrap long Chinese text. Every page carries the
+then 信用中国's numbered chapters (portal/reports/groups.py), each with a section per category and a table whose cells
+wrap long Chinese text. Every page carries the
 header (report number), the footer ("第 x 页 共 y 页") and, on the full version, a light watermark.
 """
 
@@ -12,8 +13,8 @@ from datetime import date, datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
-from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -33,7 +34,8 @@ from portal import kinds
 from portal.i18n import RECORD_STATUS_LABELS
 from portal.reports import fonts
 from portal.reports.document import Document, Section
-from portal.reports.labels import MARK_TEXT, ORDINALS_ZH, SECTION_TITLES, VERSION_TITLES
+from portal.reports.groups import GROUP_TITLES
+from portal.reports.labels import MARK_TEXT, SECTION_TITLES, VERSION_TITLES, ordinal
 from portal.reports.page import GRID, INK, MARGIN_X, PAGE_W, QrCode, page_canvas
 from portal.site_identity import site_city
 
@@ -53,6 +55,7 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle("title", base, fontSize=22, leading=30, alignment=TA_CENTER, spaceAfter=2 * mm),
         "subtitle": ParagraphStyle("subtitle", base, fontSize=12, leading=18, alignment=TA_CENTER),
         "h2": ParagraphStyle("h2", base, fontSize=13, leading=20, spaceBefore=6 * mm, spaceAfter=2 * mm),
+        "h3": ParagraphStyle("h3", base, fontSize=11, leading=17, spaceBefore=3 * mm, spaceAfter=1.5 * mm),
         "note": ParagraphStyle("note", base, fontSize=9, leading=14, firstLineIndent=0),
         "cell": ParagraphStyle("cell", base, fontSize=8.5, leading=11.5),
         "cell_head": ParagraphStyle("cell_head", base, fontSize=8.5, leading=11.5, alignment=TA_CENTER),
@@ -192,11 +195,6 @@ def _section_tables(section: Section, st: dict[str, ParagraphStyle]) -> list[Tab
     return tables
 
 
-def _ordinal(index: int) -> str:
-    locale = get_locale()
-    return f"{ORDINALS_ZH[index]}、" if locale is not None and locale.language == "zh" else f"{index + 1}. "
-
-
 def _story(doc: Document, st: dict[str, ParagraphStyle]) -> list[Any]:
     story: list[Any] = [
         Spacer(1, 4 * mm),
@@ -217,15 +215,21 @@ def _story(doc: Document, st: dict[str, ParagraphStyle]) -> list[Any]:
     ]  # fmt: skip
     story += [_p(f"{i}. {text}", st["note"]) for i, text in enumerate(notes, start=1)]
     story += [_p(_("Summary by category"), st["h2"]), _summary(doc, st)]
-    for index, section in enumerate(doc.sections):
-        title = ngettext("%(title)s (%(num)s record)", "%(title)s (%(num)s records)", section.count,
-                         title=SECTION_TITLES[section.key])
-        heading = _p(_ordinal(index) + title, st["h2"])
-        if not section.records:
-            story.append(KeepTogether([heading, _p(_("No records."), st["base"])]))
+    none = _("No relevant information in the period queried.")
+    for index, (group, sections) in enumerate(doc.chapters):  # 信用中国's chapters (portal/reports/groups.py)
+        chapter = _p(ordinal(index) + str(GROUP_TITLES[group]), st["h2"])
+        if not sections:
+            story.append(KeepTogether([chapter, _p(none, st["base"])]))
             continue
-        # A heading never ends a page alone: break first when less than a few rows' height is left.
-        story += [CondPageBreak(40 * mm), heading, *_section_tables(section, st)]
+        for number, section in enumerate(sections):
+            title = ngettext("%(title)s (%(num)s record)", "%(title)s (%(num)s records)", section.count,
+                             title=SECTION_TITLES[section.key])
+            heading = [chapter, _p(title, st["h3"])] if number == 0 else [_p(title, st["h3"])]
+            if not section.records:
+                story.append(KeepTogether([*heading, _p(none, st["base"])]))
+                continue
+            # A heading never ends a page alone: break first when less than a few rows' height is left.
+            story += [CondPageBreak(40 * mm), *heading, *_section_tables(section, st)]
     story += [
         Spacer(1, 8 * mm),
         _p(_("(End of report)"), st["end"]),
