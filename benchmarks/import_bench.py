@@ -1,6 +1,7 @@
 """Import throughput: a generated 100k-row file, first import and idempotent re-import (make bench).
 
     python benchmarks/import_bench.py --rows 100000 [--kind penalty] [--db URL] [--real-shaped]
+    python benchmarks/import_bench.py --rows 20000 --kind rating|inspection   (portal/demo/rated.py rows)
 
 --real-shaped rewrites the file as departments send it (issue 22): two title rows above the header, older header
 names (every alias of portal/data/header-aliases.csv that applies and implies no value), spaces and full-width
@@ -24,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from portal import create_app, demo, kinds  # noqa: E402
 from portal.db_setup import load_list_types  # noqa: E402
+from portal.demo.rated import write_kind_csv  # noqa: E402
 from portal.extensions import db  # noqa: E402
 from portal.importers.aliases import alias_table  # noqa: E402
 from portal.importers.run import import_file  # noqa: E402
@@ -53,7 +55,7 @@ def real_shape(path: Path, kind: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--kind", default="penalty", choices=["penalty", "permit", "list"])
+    parser.add_argument("--kind", default="penalty", choices=["penalty", "permit", "list", "rating", "inspection"])
     parser.add_argument("--db", default=None, help="SQLAlchemy URL (default: a temporary SQLite file)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--real-shaped", action="store_true", help="title rows, older names, notes (issue 22)")
@@ -61,7 +63,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="import-bench-") as tmp:
         path = Path(tmp) / f"{args.kind}.csv"
         started = time.perf_counter()
-        demo.write_csv(path, args.kind, args.rows, seed=args.seed, as_of=AS_OF)
+        if args.kind in ("rating", "inspection"):  # ratings supersede older ones at the end of the import
+            write_kind_csv(path, args.kind, args.rows, seed=args.seed, as_of=AS_OF)
+        else:
+            demo.write_csv(path, args.kind, args.rows, seed=args.seed, as_of=AS_OF)
         if args.real_shaped:
             real_shape(path, args.kind)
         generated = time.perf_counter() - started

@@ -14,6 +14,7 @@ from flask import Flask
 log = logging.getLogger(__name__)
 
 SEARCH_BACKENDS = ("whoosh", "tantivy", "postgres")
+FILE_STORES = ("directory", "database")  # portal/file_store.py
 # Site identity settings (Config.SITE_*): numbers such as a 网站标识码 must stay text (leading zeros).
 SITE_KEYS = tuple(f"SITE_{key}" for key in (
     "CITY", "NAME", "HOST_UNIT", "ORGANIZER_UNIT", "ADDRESS", "PHONE", "EMAIL", "ICP", "PSB", "PSB_CODE", "CODE",
@@ -23,9 +24,11 @@ STRING_KEYS = (
     "SQLALCHEMY_DATABASE_URI",
     "SEARCH_BACKEND",
     "SEARCH_DIR",
+    "NODE_NAME",
     "REDIS_URL",
     "UPLOAD_DIR",
     "UPSTREAM_DIR",
+    "FILE_STORE",
     "PUBLIC_BASE_URL",
     "RATELIMIT_STORAGE_URI",
     *SITE_KEYS,
@@ -43,6 +46,7 @@ class Config:
     SEARCH_BACKEND: str | None = None
     SEARCH_DIR: str | None = None
     UPLOAD_DIR: str | None = None
+    FILE_STORE = "directory"  # or "database": uploads in the database, for several app servers (portal/file_store.py)
     REDIS_URL: str | None = None
     BABEL_DEFAULT_LOCALE = "zh_CN"
     BABEL_DEFAULT_TIMEZONE = "Asia/Shanghai"
@@ -51,6 +55,11 @@ class Config:
     PUBLISH_MINOR_PENALTIES = False
     MAX_CONTENT_LENGTH = 60 * 1024 * 1024
     SEARCH_DRAIN_AFTER_REQUEST = False  # production runs `flask search-worker`
+    # Several app servers (issue 21): each node's index applies the search outbox from its own cursor. A node is
+    # named by PORTAL_NODE_NAME (default: the host name); outbox rows every live node has passed are deleted, and
+    # any row after this many days (a node away longer rebuilds its index: portal/indexing/cursors.py).
+    NODE_NAME: str | None = None
+    OUTBOX_RETENTION_DAYS = 7
     # Submissions (issue 7): rate limits per IP (Flask-Limiter syntax), CAPTCHA, deadlines in working days.
     RATELIMIT_STORAGE_URI = "memory://"  # PORTAL_REDIS_URL replaces it (register_extensions)
     RATELIMIT_HEADERS_ENABLED = True
@@ -92,7 +101,7 @@ class Config:
     PUSH_MAX_BYTES = 8 * 1024 * 1024  # POST /api/v1/records/<kind> (data-standard §15): a batch of 1,000 is ~1.3 MB
     UPSTREAM_DIR: str | None = None  # where the staff page writes §16 exports; default <instance>/upstream
     JSON_MAX_DEPTH = 32
-    # Site identity (issue 18): the header, footer and page titles read these (views_site.site_identity).
+    # Site identity (issue 18): the header, footer and page titles read these (portal/site_identity.py).
     # Every value is empty by default and an empty value is not rendered, so a deployment shows only what it set.
     SITE_CITY = ""  # e.g. "江临"; empty = the demo city, translated ("Jianglin" / 江临)
     SITE_NAME = ""  # e.g. "信用江临"; empty = "信用" + city
@@ -164,6 +173,8 @@ def check_config(app: Flask, env: str) -> None:
     backend = cfg.get("SEARCH_BACKEND")
     if backend is not None and backend not in SEARCH_BACKENDS:
         raise ConfigError(f"PORTAL_SEARCH_BACKEND must be one of {', '.join(SEARCH_BACKENDS)}, not {backend!r}")
+    if cfg.get("FILE_STORE") not in FILE_STORES:
+        raise ConfigError(f"PORTAL_FILE_STORE must be one of {', '.join(FILE_STORES)}, not {cfg.get('FILE_STORE')!r}")
     hops = cfg.get("PROXY_FIX") or 0
     if isinstance(hops, bool) or not isinstance(hops, int) or not 0 <= hops <= 5:
         raise ConfigError(f"PORTAL_PROXY_FIX must be the number of proxies in front of the app (0-5), not {hops!r}")

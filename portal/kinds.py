@@ -29,6 +29,7 @@ from portal.importers.records import parse_list_entry, parse_penalty, parse_perm
 from portal.indexing.fields import decision_fields, list_entry_fields
 from portal.kind_spec import KindSpec
 from portal.kinds_more import MORE_KINDS
+from portal.kinds_rated import RATED_KINDS
 from portal.models import ListEntry, Penalty, Permit
 from portal.public.export_rows import (
     list_entry_headers,
@@ -74,7 +75,9 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         api_name="penalties",
         text_column="violation_type",
         summary_attr="violation_type",
+        double_publicity=True,
         report_rank=2,
+        report_group="administrative",
         stopped_text=out.penalties_stopped,
         upstream_row=out.penalty_upstream_row,
         report_entry=out.penalty_report_entry,
@@ -106,8 +109,10 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         api_name="permits",
         text_column="doc_title",
         summary_attr="doc_title",
+        double_publicity=True,
         repairable=False,
         report_rank=1,
+        report_group="administrative",
         stopped_text=out.permits_stopped,
         upstream_row=out.permit_upstream_row,
         report_entry=out.permit_report_entry,
@@ -138,6 +143,7 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         summary_attr="reason",
         by_list_category=True,
         report_rank=3,
+        report_group="lists",
         stopped_text=out.list_entries_stopped,
         upstream_row=out.list_entry_upstream_row,
         report_entry=out.list_entry_report_entry,
@@ -148,6 +154,7 @@ KINDS: Mapping[RecordKind, KindSpec] = {
             ("reason", "summary"),
             ("basis", "basis"),
             ("valid_until", "valid_until"),
+            ("doc_no", "doc_no"),  # 认定文书号
         ),  # fmt: skip
         export_headers=list_entry_headers,
         export_row=list_entry_row,
@@ -156,6 +163,7 @@ KINDS: Mapping[RecordKind, KindSpec] = {
         export_title=_l("Lists"),
     ),
     **MORE_KINDS,
+    **RATED_KINDS,
 }
 
 

@@ -15,7 +15,8 @@ from typing import Any, ClassVar
 
 from markupsafe import Markup
 
-TYPES = ("subject", "penalty", "permit", "redlist", "blacklist", "watchlist", "coercion", "honour", "commitment")
+TYPES = ("subject", "penalty", "permit", "redlist", "blacklist", "watchlist", "coercion", "honour", "commitment",
+         "rating", "inspection")
 FILTER_KEYS = ("department", "year", "list_name", "category")
 FACET_KEYS = ("type", *FILTER_KEYS)
 MAX_PER_PAGE = 100
@@ -152,6 +153,9 @@ class SearchBackend(ABC):
     """
 
     name: ClassVar[str]
+    # One index that every app server reads and writes (a database table), rather than one index per server:
+    # its outbox cursor is then one for the whole site (portal/indexing/cursors.py).
+    shared: ClassVar[bool] = False
 
     @abstractmethod
     def upsert(self, docs: Iterable[Document]) -> None: ...

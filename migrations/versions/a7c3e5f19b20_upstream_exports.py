@@ -1,7 +1,7 @@
 """upstream exports
 
 Revision ID: a7c3e5f19b20
-Revises: d0f2b4c69e83
+Revises: a7c3e5f19b24
 Create Date: 2026-12-07 09:20:00.000000
 
 Issue 17: exports for the provincial / national platform (data-standard §16) and their "last" cursor.
@@ -13,7 +13,7 @@ import portal.models.base  # custom column types (UTCDateTime)
 
 # revision identifiers, used by Alembic.
 revision = 'a7c3e5f19b20'
-down_revision = 'd0f2b4c69e83'
+down_revision = 'a7c3e5f19b24'
 branch_labels = None
 depends_on = None
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from portal.chat.intents import INTENTS
 from portal.chat.services import MAX_MESSAGE
-from portal.domain.kinds import ListCategory, SubjectKind
+from portal.domain.kinds import INSPECTION_RESULTS, INSPECTION_TYPES, RATING_GRADES, ListCategory, SubjectKind
 from portal.domain.publicity import VISIBLE_STATUSES, Severity
 from portal.domain.states import SubmissionKind, SubmissionStatus
 from search.contract import TYPES
@@ -172,6 +172,26 @@ def schemas() -> dict[str, Any]:
                 "reason": STRING,
                 "basis": NULLABLE_STRING,
                 "valid_until": {**NULLABLE_DATE, "description": "null = open-ended or 长期"},
+                "doc_no": {**NULLABLE_STRING, "description": "认定文书号 (recognition document number)"},
+            }
+        ),
+        "RatingRecord": obj(
+            {
+                **_record_base(),
+                "scheme": {**STRING, "description": "评价体系, or its own name (评价体系说明) for 其他行业信用评价"},
+                "scheme_code": {"type": "string", "enum": list(RATING_GRADES)},
+                "grade": {**STRING, "description": "评价等级 of the scheme (data-standard §11)"},
+                "year": {"type": ["integer", "null"], "description": "评价年度"},
+                "valid_until": {**NULLABLE_DATE, "description": "有效期至 as given; null = the scheme's default"},
+            }
+        ),
+        "InspectionRecord": obj(
+            {
+                **_record_base(),
+                "inspection_no": {**STRING, "description": "检查编号"},
+                "matters": {**STRING, "description": "检查任务名称, or 检查事项 when no task was named"},
+                "inspection_type": {"type": "string", "enum": list(INSPECTION_TYPES)},
+                "result": {"type": "string", "enum": list(INSPECTION_RESULTS)},
             }
         ),
         "SubjectProfile": obj(
@@ -193,6 +213,8 @@ def schemas() -> dict[str, Any]:
                 "coercions": {"type": "array", "items": ref("CoercionRecord")},
                 "honours": {"type": "array", "items": ref("HonourRecord")},
                 "commitments": {"type": "array", "items": ref("CommitmentRecord")},
+                "ratings": {"type": "array", "items": ref("RatingRecord")},
+                "inspections": {"type": "array", "items": ref("InspectionRecord")},
             }
         ),
         "SubmissionStatus": obj(

@@ -50,6 +50,8 @@ class RecordKind(StrEnum):
     COERCION = "coercion"
     HONOUR = "honour"
     COMMITMENT = "commitment"
+    RATING = "rating"
+    INSPECTION = "inspection"
 
 
 # 强制类别 (data-standard §12): measures (行政强制法 第9条) and enforcement (第12条), in the standard's order.
@@ -72,3 +74,23 @@ COMMITMENT_TYPES = ("审批替代型", "容缺受理型", "证明事项型", "�
 COMMITMENT_STATES = ("履行中", "全部履行", "部分履行", "全部未履行")  # blank = 履行中
 BROKEN_COMMITMENT_STATES = ("部分履行", "全部未履行")  # 违诺
 OPENNESS = ("社会公开", "政务共享", "不公开")  # 公开类型
+
+# 信用评价结果 (data-standard §11): the schemes and their grades, best first.
+RATING_GRADES: dict[str, tuple[str, ...]] = {
+    "纳税信用": ("A", "B", "M", "C", "D"),
+    "海关信用": ("高级认证企业", "常规企业", "失信企业", "严重失信企业"),
+    "环保信用": ("绿", "蓝", "黄", "红", "黑"),
+    "公共信用综合评价": ("A", "B", "C", "D"),
+    "其他行业信用评价": ("A", "B", "C", "D"),
+}
+RATING_OTHER_SCHEME = "其他行业信用评价"  # needs 评价体系说明: the scheme's own name
+RATING_YEAR_REQUIRED = frozenset({"纳税信用"})
+# Good grades count as 守信激励 on a subject's page (DOMAIN §19).
+GOOD_RATING_GRADES = frozenset({("纳税信用", "A"), ("海关信用", "高级认证企业"), ("环保信用", "绿")})
+RATING_OPENNESS = ("社会公开", "政务共享")
+RATING_SUBJECT_KINDS = ("法人及非法人组织", "个体工商户")  # ratings of natural persons are not imported
+
+# 检查结果 (data-standard §14)
+INSPECTION_TYPES = ("双随机抽查", "重点检查", "专项检查", "日常检查", "其他")
+INSPECTION_METHODS = ("实地检查", "书面检查", "网络监测", "检验检测", "委托专业机构", "其他")
+INSPECTION_RESULTS = ("未发现问题", "责令改正", "行政指导", "行政处罚", "行政强制", "其他")  # result codes 01–06

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
@@ -19,6 +18,7 @@ from portal.enterprise import accounts, bindings, dashboard
 from portal.enterprise.forms import ClaimForm, EmailForm, LoginForm, RegisterForm, ResetForm
 from portal.enterprise.labels import BINDING_STATUS
 from portal.extensions import db, limiter
+from portal.file_store import file_store
 from portal.i18n import RECORD_STATUS_LABELS, SUBMISSION_KIND_LABELS, SUBMISSION_STATUS_LABELS
 from portal.notify import get_notifier
 from portal.reports import services as report_services
@@ -187,7 +187,7 @@ def claim():  # type: ignore[no-untyped-def]
                              form.applicant_phone.data)  # fmt: skip
         try:
             result = bindings.claim(db.session, current_user, new, form.checked["licence"],  # type: ignore[arg-type]
-                                    form.checked["authorisation"], upload_dir=Path(current_app.config["UPLOAD_DIR"]),
+                                    form.checked["authorisation"], store=file_store(),
                                     now=clock.now())  # fmt: skip
         except bindings.BindingError as exc:
             error = CLAIM_ERRORS.get(exc.params.get("reason", ""), CLAIM_ERRORS["duplicate"])

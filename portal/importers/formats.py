@@ -121,7 +121,8 @@ LIST_MANDATORY = tuple(c for c in LIST_COLUMNS if c not in ("法定代表人", "
 LONG_TEXT = frozenset({"违法事实", "处罚依据", "处罚内容", "许可内容", "列入事由", "认定依据", "移出原因", "备注",
                        # data-standard §10–§14 (portal/importers/formats_more.py)
                        "强制事由", "强制依据", "强制内容", "涉及财物", "解除原因", "荣誉内容", "撤销原因",
-                       "承诺事由", "承诺内容", "违诺责任", "未履行的承诺内容", "违诺责任追究内容"})  # fmt: skip
+                       "承诺事由", "承诺内容", "违诺责任", "未履行的承诺内容", "违诺责任追究内容",
+                       "检查事项", "检查结论", "后续处置"})  # fmt: skip
 SHORT_LIMIT = 256
 LONG_LIMIT = 10_000
 

@@ -166,6 +166,8 @@ class RecordWriter:
 
     def finish(self) -> None:
         """Queues every record this batch inserted or changed for indexing, and upserts its departments."""
+        if self.spec.after_import is not None:
+            self.spec.after_import(self.session, self.batch.id)  # queues the other records it changes itself
         table = self.model.__table__
         changed = sa.select(sa.literal(self.kind), table.c.id, sa.literal(utcnow(), UTCDateTime())).where(
             table.c.batch_id == self.batch.id

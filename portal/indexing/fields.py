@@ -26,5 +26,11 @@ def decision_fields(record: PublicRecord) -> IndexFields:
 
 
 def list_entry_fields(record: PublicRecord) -> IndexFields:
-    """List entries are typed by their list category (redlist …) and faceted by the list's name."""
-    return IndexFields(type=str(record.category), category=None, list_name=record.title, identifiers=())
+    """List entries are typed by their list category (redlist …), faceted by the list's name, found by 认定文书号."""
+    found = (record.doc_no,) if record.doc_no else ()
+    return IndexFields(type=str(record.category), category=None, list_name=record.title, identifiers=found)
+
+
+def rating_fields(record: PublicRecord) -> IndexFields:
+    """Ratings are typed "rating" and faceted by their scheme; they have no number of their own (§11)."""
+    return IndexFields(type=str(record.kind), category=record.category, list_name=None, identifiers=())

@@ -14,11 +14,23 @@ from portal.models.enterprise import BindingDocument, EnterpriseAccount, Subject
 from portal.models.follow import Follow, Subscriber
 from portal.models.history import HolidayOverride, ImportBatch, RecordHistory, RejectedRow, SearchOutbox
 from portal.models.honour import Honour
-from portal.models.joint import ApiKey, CheckedSubject, CheckFeedback, CheckHit, CreditCheck, MeasureRevision
+from portal.models.inspection import Inspection
+from portal.models.joint import (
+    ApiKey,
+    CheckedSubject,
+    CheckFeedback,
+    CheckHit,
+    CheckNote,
+    CreditCheck,
+    MeasureRevision,
+)
 from portal.models.listing import ListEntry
 from portal.models.penalty import Penalty
 from portal.models.permit import Permit
+from portal.models.rating import Rating
 from portal.models.report import CreditReport
+from portal.models.search_node import SearchNode
+from portal.models.stored_file import StoredFile
 from portal.models.subject import Department, Subject
 from portal.models.submission import Attachment, Submission, SubmissionEvent
 from portal.models.upstream import UpstreamExport
@@ -35,6 +47,7 @@ __all__ = [
     "ChatHandoff",
     "CheckFeedback",
     "CheckHit",
+    "CheckNote",
     "CheckedSubject",
     "Coercion",
     "Commitment",
@@ -46,6 +59,7 @@ __all__ = [
     "HolidayOverride",
     "Honour",
     "ImportBatch",
+    "Inspection",
     "ListEntry",
     "ListType",
     "Measure",
@@ -54,9 +68,12 @@ __all__ = [
     "PageRevision",
     "Penalty",
     "Permit",
+    "Rating",
     "RecordHistory",
     "RejectedRow",
     "SearchCertificate",
+    "SearchNode",
+    "StoredFile",
     "SearchOutbox",
     "Subject",
     "SubjectBinding",

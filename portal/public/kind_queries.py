@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from portal.domain.kinds import ListCategory
-from portal.models import Coercion, Commitment, Honour, ListEntry, Penalty, Permit
+from portal.models import Coercion, Commitment, Honour, Inspection, ListEntry, Penalty, Permit, Rating
 from portal.public.forms import Filters
 
 Conditions = list[sa.ColumnElement[bool]]
@@ -74,6 +74,26 @@ def commitment_filters(f: Filters, scope: Scope) -> Conditions:
 def honour_filters(f: Filters, scope: Scope) -> Conditions:
     """荣誉等级 of the honour listing."""
     return [Honour.level == f.category] if f.category else []
+
+
+def rating_filters(f: Filters, scope: Scope) -> Conditions:
+    """评价体系 and 评价等级 of the rating listing."""
+    where: Conditions = []
+    if f.category:
+        where.append(Rating.scheme == f.category)
+    if f.state:
+        where.append(Rating.grade == f.state)
+    return where
+
+
+def inspection_filters(f: Filters, scope: Scope) -> Conditions:
+    """检查类别 and 检查结果类型 of the inspection listing."""
+    where: Conditions = []
+    if f.category:
+        where.append(Inspection.check_type == f.category)
+    if f.state:
+        where.append(Inspection.result == f.state)
+    return where
 
 
 def list_entry_filters(f: Filters, scope: Scope) -> Conditions:

@@ -48,6 +48,8 @@ class PublicRecord:
     basis: str | None = None  # 认定依据 of a list entry
     valid_until: date | None = None  # 有效期至 of a list entry (None: open-ended or 长期)
     state: str | None = None  # 当前状态 of a permit: "1" 有效, "2" 无效
+    doc_no: str | None = None  # 认定文书号 of a list entry: in the API, and found by search
+    year: int | None = None  # 评价年度 of a rating
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +216,7 @@ def present_list_entry(entry: ListEntry, subject: Subject) -> PublicRecord:
     return PublicRecord(
         RecordKind.LIST_ENTRY, entry.id, entry.list_name, scrub(entry.reason, subject) or "", entry.listed_on,
         entry.public_until, entry.status.value, entry.category.value, entry.recognised_by, present_subject(subject),
-        basis=entry.basis, valid_until=_valid_until(entry.valid_until),
+        basis=entry.basis, valid_until=_valid_until(entry.valid_until), doc_no=entry.doc_no,
     )
 
 

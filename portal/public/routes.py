@@ -19,16 +19,20 @@ from portal.i18n import (
     COMMITMENT_STATE_LABELS,
     COMMITMENT_TYPE_LABELS,
     HONOUR_LEVEL_LABELS,
+    INSPECTION_RESULT_LABELS,
+    INSPECTION_TYPE_LABELS,
     PERMIT_CATEGORY_LABELS,
     PERMIT_STATE_LABELS,
     PUNISHMENT_TYPE_LABELS,
+    RATING_SCHEME_LABELS,
     RECORD_KIND_LABELS,
     RECORD_KIND_SINGULAR_LABELS,
     RECORD_STATUS_LABELS,
     SEVERITY_LABELS,
     SUBJECT_KIND_LABELS,
 )
-from portal.public import sources, views_lists, views_more, views_records, views_site, views_stats
+from portal.public import sources, views_lists, views_more, views_rated, views_records, views_site, views_stats
+from portal.site_identity import site_identity
 
 bp = Blueprint("public", __name__)
 
@@ -61,6 +65,12 @@ urls.register(bp, {
     "commitments": views_more.commitments,
     "commitment": views_more.commitment,
     "commitments_export": views_more.commitments_export,
+    "ratings": views_rated.ratings,
+    "rating": views_rated.rating,
+    "ratings_export": views_rated.ratings_export,
+    "inspections": views_rated.inspections,
+    "inspection": views_rated.inspection,
+    "inspections_export": views_rated.inspections_export,
     "subject": views_records.subject,
     "subject_by_id": views_records.subject_by_id,
     "lists": views_lists.index,
@@ -76,6 +86,7 @@ bp.add_url_rule("/statistics/sources", "sources", sources.sources)  # 数据来�
 
 SECTIONS = (("/penalties", "publicity"), ("/permits", "publicity"), ("/subjects", "publicity"),
             ("/coercions", "publicity"), ("/honours", "publicity"), ("/commitments", "publicity"),
+            ("/ratings", "publicity"), ("/inspections", "publicity"),
             ("/lists", "lists"), ("/guides", "guides"), ("/about", "about"),
             ("/policies", "policies"), ("/news", "news"), ("/statistics", "statistics"),
             ("/submissions", "submissions"), ("/objections", "submissions"), ("/complaints", "submissions"),
@@ -132,7 +143,7 @@ def inject_helpers() -> dict[str, Any]:
         "care_mode": request.cookies.get(CARE_COOKIE) == "1",
         "nav_section": section,
         "here": here,
-        "site": views_site.site_identity(),
+        "site": site_identity(),
         "subject_url": subject_url,
         "record_url": record_url,
         "objection_url": objection_url,
@@ -147,6 +158,9 @@ def inject_helpers() -> dict[str, Any]:
             "honour_level": HONOUR_LEVEL_LABELS,
             "commitment_type": COMMITMENT_TYPE_LABELS,
             "commitment_state": COMMITMENT_STATE_LABELS,
+            "rating_scheme": RATING_SCHEME_LABELS,
+            "inspection_type": INSPECTION_TYPE_LABELS,
+            "inspection_result": INSPECTION_RESULT_LABELS,
             "permit_category": PERMIT_CATEGORY_LABELS,
             "permit_state": PERMIT_STATE_LABELS,
             "punishment": PUNISHMENT_TYPE_LABELS,

@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 
 from portal import clock, kinds
 from portal.clock import CHINA_TZ
+from portal.data_version import data_version
 from portal.domain.kinds import RecordKind
 from portal.extensions import db
 from portal.public.stats_cache import stats_cache
-from portal.public.stats_queries import data_version
 from portal.visibility import public_on
 
 

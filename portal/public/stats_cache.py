@@ -11,9 +11,10 @@ from datetime import date
 
 from flask import current_app
 
+from portal.data_version import data_version
 from portal.extensions import db
 from portal.public.cache import TTLCache
-from portal.public.stats_queries import Statistics, Window, compute, data_version
+from portal.public.stats_queries import Statistics, Window, compute
 from portal.work_calendar import work_calendar
 
 MIN_YEAR = 2000

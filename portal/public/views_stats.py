@@ -17,13 +17,13 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 
 from portal import clock
-from portal.i18n import CATEGORY_LABELS, PUNISHMENT_TYPE_LABELS
+from portal.i18n import CATEGORY_LABELS, PUNISHMENT_TYPE_LABELS, RECORD_KIND_LABELS
 from portal.public import charts
 from portal.public.stats_cache import MIN_YEAR, cached_statistics, stats_cache  # shared with the staff dashboard
 from portal.public.stats_queries import Statistics
 from portal.tabular import csv_document
 
-TABLES = ("months", "departments", "categories", "lists", "timeliness")
+TABLES = ("kinds", "months", "departments", "categories", "lists", "timeliness")
 CHART_ROWS = 15  # longer tables are charted by their top rows; the table below lists every row
 _USCC = re.compile(r"^[0-9A-Z]{18}$")
 
@@ -52,7 +52,7 @@ def _share(value: float) -> float:
 
 
 def build_tables(stats: Statistics) -> list[Table]:
-    """The five tables in page order; chart, HTML and CSV all come from these rows."""
+    """The tables in page order; chart, HTML and CSV all come from these rows."""
     kinds = [_("Administrative penalties"), _("Administrative permits"), _("Credit list entries"), _("Total")]
     months = [[m, c.penalties, c.permits, c.lists, c.total] for m, c in stats.months.items()]
     departments = [[name, uscc, c.penalties, c.permits, c.lists, c.total]
@@ -60,6 +60,7 @@ def build_tables(stats: Statistics) -> list[Table]:
     categories = [[str(PUNISHMENT_TYPE_LABELS.get(code, code)), n] for code, n in stats.categories.items()]
     lists = [[str(CATEGORY_LABELS.get(cat, cat)), name, n] for cat, name, n in stats.lists]
     timely = [[t.name, t.uscc, t.records, t.on_time, _share(t.share)] for t in stats.timeliness.values()]
+    by_kind = [[str(RECORD_KIND_LABELS.get(kind, kind)), n] for kind, n in stats.by_kind.items()]
 
     def bars(rows: list[list[str | int | float]], label: int, value: int, pct: bool = False,
              limit: int | None = CHART_ROWS) -> list[charts.Bar]:
@@ -69,6 +70,9 @@ def build_tables(stats: Statistics) -> list[Table]:
     span = _("%(start)s to %(end)s", start=stats.window.start.isoformat(), end=stats.window.end.isoformat())
     top = _("The chart shows the %(n)d largest; the table lists all.", n=CHART_ROWS)
     return [
+        Table("kinds", _("Records by kind of information"), [_("Kind of information"), _("Records")], by_kind,
+              charts.horizontal_bars("chart-kinds", _("Public records by kind of information"),
+                                     _("Records dated %(span)s and public today.", span=span), bars(by_kind, 0, 1))),
         Table("months", _("Records by month"), [_("Month"), *kinds], months, charts.columns(
             "chart-months", _("Public records by month of decision"),
             _("Total public records per month, %(span)s.", span=span), bars(months, 0, 4, limit=None))),

@@ -19,12 +19,13 @@ from portal.i18n import RECORD_STATUS_LABELS, SEVERITY_LABELS
 from portal.models.enterprise import EnterpriseAccount
 from portal.public import records
 from portal.reports import certificate, certificate_routes, document, fonts, pdf, services, signing
-from portal.reports.labels import MARK_TEXT, SECTION_TITLES, VERSION_TITLES
+from portal.reports.groups import GROUP_TITLES
+from portal.reports.labels import MARK_TEXT, SECTION_TITLES, VERSION_TITLES, ordinal
 
 bp = Blueprint("reports", __name__)
 NO = "string(length=22)"  # XYBG-YYYYMMDD-XXXXXXXX
 LABELS = {"sections": SECTION_TITLES, "versions": VERSION_TITLES, "statuses": RECORD_STATUS_LABELS, "marks": MARK_TEXT,
-          "severity": SEVERITY_LABELS}  # fmt: skip
+          "severity": SEVERITY_LABELS, "groups": GROUP_TITLES, "ordinal": ordinal}  # fmt: skip
 
 
 class IssueForm(FlaskForm):

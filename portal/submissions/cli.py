@@ -15,11 +15,11 @@ from flask.cli import with_appcontext
 @with_appcontext
 def sweep_uploads_command(older_than: int) -> None:
     """Rename committed attachments' .part files to their final name; delete the others."""
+    from portal import file_store
     from portal.extensions import db
     from portal.models import Attachment
-    from portal.submissions import uploads
 
     known = db.session.scalars(sa.select(Attachment.stored_name))
-    result = uploads.sweep(Path(current_app.config["UPLOAD_DIR"]), known, older_than=older_than)
+    result = file_store.sweep(Path(current_app.config["UPLOAD_DIR"]), known, older_than=older_than)
     db.session.rollback()
     click.echo(f"completed={result.completed} removed={result.removed}")

@@ -59,7 +59,8 @@ def test_the_document_is_valid_openapi_3_1(client: FlaskClient) -> None:
     assert spec["paths"]["/search"]["get"]["summary"] == "Full-text search of public credit information"
     types_param = next(p for p in spec["paths"]["/search"]["get"]["parameters"] if p["name"] == "type")
     assert types_param["schema"]["enum"] == [
-        "all", "subject", "penalty", "permit", "redlist", "blacklist", "watchlist", "coercion", "honour", "commitment"
+        "all", "subject", "penalty", "permit", "redlist", "blacklist", "watchlist", "coercion", "honour", "commitment",
+        "rating", "inspection",
     ]  # fmt: skip
 
 

@@ -170,7 +170,7 @@ def test_error_messages_follow_the_locale(api: FlaskClient) -> None:
     english = api.get("/api/v1/search?q=a&type=x", headers={"Accept-Language": "en"}).get_json()
     assert english["error"]["message"] == (
         "Unknown type. Use one of: all, subject, penalty, permit, redlist, blacklist, watchlist, coercion, honour, "
-        "commitment."
+        "commitment, rating, inspection."
     )
     chinese = api.get("/api/v1/search?q=a&type=x", headers={"Accept-Language": "zh-CN"}).get_json()
     assert chinese["error"]["code"] == "invalid_type"

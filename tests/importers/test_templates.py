@@ -18,7 +18,7 @@ from tests.conftest import TODAY, AuthActions
 pytestmark = pytest.mark.usefixtures("app")
 
 
-@pytest.mark.parametrize("kind", ["penalty", "permit", "list"])
+@pytest.mark.parametrize("kind", ["penalty", "permit", "list", "rating", "inspection"])
 def test_the_template_has_the_header_and_an_example_row_that_imports(
     runner: FlaskCliRunner, tmp_path: Path, kind: str
 ) -> None:

@@ -66,9 +66,9 @@ def test_upload_within_7_working_days_is_on_time_and_on_the_8th_is_late(app: Fla
 
 def test_the_page_shows_charts_with_titles_and_tables_with_the_same_numbers(client, examples: Flask) -> None:  # type: ignore[no-untyped-def]
     html = client.get("/statistics").get_data(as_text=True)
-    assert html.count('role="img"') == 5
-    assert html.count("<title id=\"chart-") == 5
-    assert html.count("<desc id=\"chart-") == 5
+    assert html.count('role="img"') == 6  # the kinds of information, then the five tables of 双公示 and lists
+    assert html.count("<title id=\"chart-") == 6
+    assert html.count("<desc id=\"chart-") == 6
     section = html[html.index('id="categories"'):html.index('id="lists"')]
     chart, table = section.split("</svg>", 1)
     chart_values = re.findall(r'fill="#1a1a1a">(\d+)</text>', chart)
