@@ -27,8 +27,8 @@ STRING_KEYS = (
     "NODE_NAME",
     "REDIS_URL",
     "UPLOAD_DIR",
-    "UPSTREAM_DIR",
     "FILE_STORE",
+    "UPSTREAM_DIR",
     "PUBLIC_BASE_URL",
     "RATELIMIT_STORAGE_URI",
     *SITE_KEYS,
@@ -75,8 +75,16 @@ class Config:
     RATELIMIT_LOGIN = "20 per 10 minutes"
     RATELIMIT_CHAT = "30 per minute;600 per day"  # per client address, /api/v1/chat and /chat
     RATELIMIT_CERTIFICATE = "5 per minute;50 per day"  # 查询结果证明 issued per client address (issue 19)
+    RATELIMIT_SPECIAL_REPORT = "10 per minute;50 per day"  # 专项信用报告 applications per client address
+    RATELIMIT_GRANT_ISSUE = "10 per minute;30 per day"  # 授权查询 grants given per client address
+    RATELIMIT_AUTHORISED_CHECK = "60 per minute;1000 per day"  # authorised checks per institution key
+    RATELIMIT_AUTHORISED_CHECK_MISS = "10 per minute;50 per day"  # checks without a grant in force, per key
     CAPTCHA_ENABLED = True
     SUBMISSION_DUE_WORKDAYS: dict[str, int] = {}  # e.g. {"objection": 15}; DOMAIN §7–§9 defaults otherwise
+    # 重点监管对象筛查 (DOMAIN §21): feedback deadline of a hit, and how far back penalties and coercions count.
+    WATCH_FEEDBACK_WORKDAYS = 10
+    WATCH_PENALTY_YEARS = 3
+    WATCH_COERCION_GRACE_DAYS = 183
     # Staff accounts: lockout after repeated failures, idle timeout of the back-office session.
     LOGIN_MAX_FAILURES = 5
     LOGIN_LOCK_MINUTES = 15

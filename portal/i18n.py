@@ -10,10 +10,12 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from portal.domain.audit_actions import AuditAction
+from portal.domain.interviews import CorrectionState, InterviewKind
 from portal.domain.kinds import ListCategory, PermitState, RecordKind, SubjectKind
 from portal.domain.paging import Badge
 from portal.domain.publicity import PublicState, RecordStatus, Severity
 from portal.domain.roles import Role
+from portal.domain.screening import FeedbackState, HitSource
 from portal.domain.states import SubmissionKind, SubmissionStatus
 
 LOCALE_COOKIE = "locale"
@@ -196,6 +198,26 @@ INSPECTION_RESULT_LABELS = {  # 检查结果类型 (the 01–06 result codes)
     "行政强制": _l("Administrative coercion"),
     "其他": _l("Other"),
 }
+# 重点监管对象筛查 and 约谈 (DOMAIN §21)
+WATCH_SOURCE_LABELS = {
+    HitSource.BLACKLIST: _l("Serious dishonesty list"),
+    HitSource.WATCHLIST: _l("Key attention list"),
+    HitSource.PENALTY: _l("Administrative penalty"),
+    HitSource.COERCION: _l("Administrative coercion"),
+}
+FEEDBACK_STATE_LABELS = {
+    FeedbackState.OPEN: _l("Feedback due"),
+    FeedbackState.OVERDUE: _l("Feedback overdue"),
+    FeedbackState.DONE: _l("Fed back"),
+    FeedbackState.LATE: _l("Fed back late"),
+}
+INTERVIEW_KIND_LABELS = {InterviewKind.PROMPT: _l("Reminder interview"), InterviewKind.WARNING: _l("Warning interview")}
+CORRECTION_STATE_LABELS = {
+    CorrectionState.PENDING: _l("Correction pending"),
+    CorrectionState.OVERDUE: _l("Correction overdue"),
+    CorrectionState.CORRECTED: _l("Corrected"),
+    CorrectionState.CORRECTED_LATE: _l("Corrected late"),
+}
 
 
 def labels_in(locale: str, labels: Mapping[Any, Any]) -> dict[str, str]:
@@ -205,6 +227,8 @@ def labels_in(locale: str, labels: Mapping[Any, Any]) -> dict[str, str]:
         raise RuntimeError("labels_in needs an application context")
     with force_locale(locale):
         return {str(key): str(value) for key, value in labels.items()}
+
+
 BADGE_LABELS = {  # subject badges (portal.domain.paging.Badge): search cards and profiles
     Badge.INCENTIVE: _l("Trustworthiness incentive"),
     Badge.PUNISHMENT: _l("Dishonesty punishment"),
@@ -257,10 +281,6 @@ AUDIT_ACTION_LABELS = {
     AuditAction.API_DENIED: _l("API request denied (scope)"),
     AuditAction.API_REJECTED: _l("API request rejected"),
     AuditAction.API_CHANGES: _l("List changes fetched through the API"),
-    AuditAction.RECORD_ENTRY: _l("Entered records through the staff form"),
-    AuditAction.API_PUSH: _l("Records pushed through the API"),
-    AuditAction.UPSTREAM_EXPORT: _l("Exported records for the upstream platform"),
-    AuditAction.UPSTREAM_DOWNLOAD: _l("Downloaded an upstream platform export"),
     AuditAction.CREDIT_CHECK: _l("Joint incentive and punishment check"),
     AuditAction.CHECK_FEEDBACK: _l("Feedback on a check"),
     AuditAction.MEASURES_IMPORT: _l("Imported the measures catalogue"),
@@ -280,4 +300,26 @@ AUDIT_ACTION_LABELS = {
     AuditAction.ISSUE_REPORT_FULL: _l("Issued a credit report (full version)"),
     AuditAction.REPORT_ACCESS_DENIED: _l("Credit report access denied"),
     AuditAction.ISSUE_SEARCH_CERTIFICATE: _l("Issued a search result certificate"),
+    AuditAction.WATCH_LIST_CREATE: _l("Created a watch list"),
+    AuditAction.WATCH_LIST_ADD: _l("Added subjects to a watch list"),
+    AuditAction.WATCH_LIST_REMOVE: _l("Removed a subject from a watch list"),
+    AuditAction.WATCH_LIST_DELETE: _l("Deleted a watch list"),
+    AuditAction.WATCH_HIT_FEEDBACK: _l("Recorded feedback on a screening hit"),
+    AuditAction.INTERVIEW_RECORD: _l("Recorded an interview"),
+    AuditAction.INTERVIEW_CORRECTED: _l("Recorded the correction after an interview"),
+    AuditAction.GRADING_RULES_SAVED: _l("Saved the grading rules"),
+    AuditAction.GRADE_TREATMENTS_SAVED: _l("Saved the inspection ratios per grade"),
+    AuditAction.GRADE_SNAPSHOT: _l("Graded the subjects"),
+    AuditAction.INSPECTION_DRAW: _l("Drew an inspection sample (double random)"),
+    AuditAction.ISSUE_SPECIAL_REPORT: _l("Issued a special credit report"),
+    AuditAction.DEPARTMENT_AREA_SET: _l("Set a department's area"),
+    AuditAction.INSTITUTION_REGISTER: _l("Registered an institution for authorised checks"),
+    AuditAction.INSTITUTION_RETIRE: _l("Retired an institution for authorised checks"),
+    AuditAction.GRANT_ISSUE: _l("Granted an institution access to the full record"),
+    AuditAction.GRANT_REVOKE: _l("Revoked an authorisation"),
+    AuditAction.AUTHORISED_CHECK: _l("Authorised check by an institution"),
+    AuditAction.RECORD_ENTRY: _l("Entered a record by hand"),
+    AuditAction.API_PUSH: _l("Records pushed through the API"),
+    AuditAction.UPSTREAM_EXPORT: _l("Exported data for the upstream platform"),
+    AuditAction.UPSTREAM_DOWNLOAD: _l("Downloaded an upstream export"),
 }

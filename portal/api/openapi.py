@@ -22,7 +22,7 @@ from portal.site_identity import site_city
 from search.analysis import MAX_QUERY_CHARS
 from search.contract import MAX_PER_PAGE
 
-FRAGMENT_MODULES = ("portal.joint.api_spec", "portal.api.push_spec")
+FRAGMENT_MODULES = ("portal.joint.api_spec", "portal.api.push_spec", "portal.grants.api_spec")
 JSON = "application/json"
 UNDOCUMENTED = ("/api/v1/docs",)  # HTML for people, not part of the machine contract
 

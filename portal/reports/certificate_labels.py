@@ -8,9 +8,10 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from portal.i18n import BADGE_LABELS
+from portal.i18n import BADGE_LABELS, RECORD_KIND_LABELS
 from portal.public.subject_counts import count_labels
 
+_FIXED = ("penalty", "permit", "list")  # labelled above as result types (a list entry by its category)
 TYPE_LABELS = {
     "all": _l("All"),
     "subject": _l("Subjects"),
@@ -19,9 +20,8 @@ TYPE_LABELS = {
     "redlist": _l("Red list"),
     "blacklist": _l("Serious dishonesty list"),
     "watchlist": _l("Key attention list"),
-    "coercion": _l("Administrative coercion"),
-    "honour": _l("Honours and rewards"),
-    "commitment": _l("Credit commitments"),
+    # every other record kind by its label, so a kind added to the registry gets its tab and certificate line
+    **{kind.value: label for kind, label in RECORD_KIND_LABELS.items() if kind.value not in _FIXED},
 }
 FILTER_LABELS = {"department": _l("Department"), "year": _l("Year"), "list_name": _l("List name"),
                  "category": _l("Category")}  # fmt: skip

@@ -16,7 +16,7 @@ from portal.chat.services import chat
 from portal.extensions import db
 from portal.importers.run import import_file
 from tests.conftest import DATA, TODAY
-from tests.public.conftest import examples  # noqa: F401  # shared fixtures
+from tests.public.conftest import examples, examples_any_db  # noqa: F401  # shared fixtures
 
 
 class Bot:
