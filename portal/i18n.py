@@ -319,6 +319,7 @@ AUDIT_ACTION_LABELS = {
     AuditAction.GRANT_REVOKE: _l("Revoked an authorisation"),
     AuditAction.AUTHORISED_CHECK: _l("Authorised check by an institution"),
     AuditAction.RECORD_ENTRY: _l("Entered a record by hand"),
+    AuditAction.API_PUSH: _l("Records pushed through the API"),
     AuditAction.UPSTREAM_EXPORT: _l("Exported data for the upstream platform"),
     AuditAction.UPSTREAM_DOWNLOAD: _l("Downloaded an upstream export"),
 }

@@ -97,5 +97,6 @@ class AuditAction(StrEnum):
     GRANT_REVOKE = "grant_revoke"
     AUTHORISED_CHECK = "authorised_check"
     RECORD_ENTRY = "record_entry"
+    API_PUSH = "api_push"  # records pushed by a department key (data-standard §15)
     UPSTREAM_EXPORT = "upstream_export"
     UPSTREAM_DOWNLOAD = "upstream_download"
