@@ -1,7 +1,7 @@
 """check notes
 
 Revision ID: a7c3e5f19b24
-Revises: d0f2b4c69e83
+Revises: aaa6a318f2d6
 Create Date: 2026-12-07 09:30:00.000000
 
 Issue 16: the public 行政强制, 违诺 and honours found on a subject in a 联合奖惩 credit check.
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'a7c3e5f19b24'
-down_revision = 'd0f2b4c69e83'
+down_revision = 'aaa6a318f2d6'
 branch_labels = None
 depends_on = None
 
