@@ -39,6 +39,7 @@ from portal.reports.special_labels import (
     PURPOSE_LABELS,
     STATUS_LABELS,
 )
+from portal.site_identity import site_city
 
 COLUMNS = (10 * mm, 34 * mm, 48.5 * mm, 27 * mm, 19.5 * mm, 31 * mm)  # 170 mm, as the credit report
 
@@ -74,7 +75,7 @@ def notes(doc: SpecialDocument) -> list[str]:
         _("This special credit report replaces the certificate of no violation records. It lists, for each area "
           "chosen, the administrative penalties (minor ones included), administrative coercion and entries on the "
           "list of seriously dishonest subjects of the subject during the report period, as shared with the %(city)s "
-          "public credit information platform.", city=_("Jianglin")),
+          "public credit information platform.", city=site_city()),
         _("The area of a record is the area of the department that decided it."),
         _("Scan the QR code or enter the report number and verification code at %(url)s to check that the report "
           "is genuine and unchanged.", url=doc.verify_url.split("?")[0]),
@@ -166,6 +167,6 @@ def render(doc: SpecialDocument, *, font_path: str | None = None, font_index: in
     st = _styles(font)
     buffer = io.BytesIO()
     template = a4_template(buffer, doc, title=title(), subject=doc.subject["name"])
-    canvas = page_canvas(doc, font, header_left=_("%(city)s special credit report", city=_("Jianglin")))
+    canvas = page_canvas(doc, font, header_left=_("%(city)s special credit report", city=site_city()))
     template.build(_story(doc, st), canvasmaker=canvas)
     return buffer.getvalue()
