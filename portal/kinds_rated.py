@@ -47,8 +47,8 @@ RATED_KINDS: dict[RecordKind, KindSpec] = {
         report_entry=rated.rating_report_entry,
         report_cells=rated.rating_report_cells,
         api_fields=(
-            ("scheme", "title"),
-            ("scheme_code", "category"),
+            ("title", "title"),  # 纳税信用 2025年度: the scheme (its own name for 其他行业信用评价) and year or date
+            ("scheme", "category"),
             ("grade", "state"),
             ("year", "year"),
             ("valid_until", "valid_until"),

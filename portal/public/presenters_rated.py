@@ -61,7 +61,7 @@ def rating_text(record: Rating, subject: Subject) -> str:
 def present_rating(record: Rating, subject: Subject) -> PublicRecord:
     name = scheme_name(record.scheme, record.scheme_note)
     return PublicRecord(
-        RecordKind.RATING, record.id, name, f"{name} {record.grade}", record.rated_on, record.public_until,
+        RecordKind.RATING, record.id, record.doc_no, f"{name} {record.grade}", record.rated_on, record.public_until,
         record.status.value, record.scheme, record.authority_name, present_subject(subject), (record.grade,),
         valid_until=_valid_until(record.valid_until), state=record.grade, year=record.year,
     )  # fmt: skip
