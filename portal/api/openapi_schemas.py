@@ -178,7 +178,7 @@ def schemas() -> dict[str, Any]:
         "RatingRecord": obj(
             {
                 **_record_base(),
-                "title": {**STRING, "description": "the scheme (评价体系说明 for 其他行业信用评价) and 评价年度 or 评价日期"},
+                "title": {**STRING, "description": "评价体系 (or 评价体系说明) and 评价年度 or 评价日期"},
                 "scheme": {"type": "string", "enum": list(RATING_GRADES), "description": "评价体系"},
                 "grade": {**STRING, "description": "评价等级 of the scheme (data-standard §11)"},
                 "year": {"type": ["integer", "null"], "description": "评价年度"},
