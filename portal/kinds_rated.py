@@ -11,7 +11,7 @@ from portal.indexing.fields import decision_fields, rating_fields
 from portal.kind_spec import KindSpec
 from portal.models import Inspection, Rating
 from portal.public.export_rated import inspection_headers, inspection_row, rating_headers, rating_row
-from portal.public.kind_queries import inspection_filters, rating_filters
+from portal.public.kind_queries import inspection_filters, rating_counts, rating_filters
 from portal.public.presenters_rated import (
     inspection_text,
     present_inspection,
@@ -56,6 +56,7 @@ RATED_KINDS: dict[RecordKind, KindSpec] = {
         export_headers=rating_headers,
         export_row=rating_row,
         listing_filters=rating_filters,
+        profile_counts=rating_counts,  # and how many of them are good grades (守信激励)
     ),
     RecordKind.INSPECTION: KindSpec(
         kind=RecordKind.INSPECTION,

@@ -121,3 +121,12 @@ def test_ratings_and_inspections_can_be_objected_to_but_not_repaired(site: Flask
     assert "株市监检〔2026〕15号" in second.get_data(as_text=True)
     refused = client.get(repair, headers={"Accept-Language": "zh-CN"}).get_data(as_text=True)
     assert "该记录不能通过本表单申请信用修复。" in refused  # ratings are corrected by their 评价单位 (DOMAIN §19)
+
+
+def test_good_grades_count_as_incentives_on_the_profile(site: Flask, client: FlaskClient) -> None:
+    shop = client.get("/api/v1/subjects/92430202MA4R2D5E1N").get_json()["counts"]  # 环保 绿
+    assert (shop["rating"], shop["good_rating"]) == (1, 1)
+    food = client.get(f"/api/v1/subjects/{FOOD}").get_json()["counts"]  # 纳税 B (the A of 2025 is superseded)
+    assert (food["rating"], food["good_rating"]) == (1, 0)
+    page = client.get("/subjects/92430202MA4R2D5E1N", headers={"Accept-Language": "zh-CN"}).get_data(as_text=True)
+    assert "守信激励" in page
