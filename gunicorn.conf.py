@@ -15,6 +15,7 @@ different moments, never takes all of them down at the same time.
 from __future__ import annotations
 
 import faulthandler
+import os
 from typing import Any
 
 worker_class = "gthread"
@@ -30,3 +31,19 @@ max_requests_jitter = 500
 def post_fork(server: Any, worker: Any) -> None:
     """A worker killed by a fatal signal (SIGBUS, SIGSEGV) writes every thread's Python stack to the error log."""
     faulthandler.enable(all_threads=True)
+
+
+def memory_limits_warning(workers: int, environ: dict[str, str]) -> str | None:
+    """The warning for several workers counting rate limits each in its own memory (production refuses to start
+    so; a development or staging server started with gunicorn would silently allow each limit once per worker)."""
+    storage = environ.get("PORTAL_REDIS_URL") or environ.get("PORTAL_RATELIMIT_STORAGE_URI") or "memory://"
+    if workers > 1 and storage.startswith("memory://"):
+        return (f"RATE LIMITS ARE PER WORKER: {workers} workers on memory:// allow every limit {workers} times; "
+                "set PORTAL_REDIS_URL to count them once for the whole site")  # fmt: skip
+    return None
+
+
+def when_ready(server: Any) -> None:
+    warning = memory_limits_warning(server.cfg.workers, dict(os.environ))
+    if warning:
+        server.log.warning("%s %s %s", "!" * 20, warning, "!" * 20)

@@ -2,10 +2,12 @@
 
     python benchmarks/chat_bench.py --records 1000000 --instance /tmp/chat-bench   # builds it once, then reuses it
     python benchmarks/chat_bench.py --instance /tmp/chat-bench --rounds 5
+    python benchmarks/chat_bench.py --instance /tmp/chat-bench --eval tests/chat/data/eval_kinds.jsonl
 
 The instance is built like benchmarks/http_bench.py builds one (flask init-db, demo-data, reindex: SQLite plus the
-default tantivy index). The three data-standard example files (tests/data/standard-*.csv) are then imported into it
-and indexed through the outbox, so the evaluation questions name subjects and 文号 that exist among the demo records.
+default tantivy index). The data-standard example files of every kind (tests/data/standard-*.csv) are then imported
+into it and indexed through the outbox, so the evaluation questions name subjects and 文号 that exist among the demo
+records.
 Each question starts a fresh conversation (kept in process memory, or in Redis with --redis for both layers).
 Timed: the chat service (classify, look up, answer, store the turn, commit) and the whole HTTP stack (POST
 /api/v1/chat through the Flask test client, rate limit off). Prints p50, p95 and max per layer, p95 per intent, and
@@ -86,7 +88,7 @@ def main() -> None:
     if args.redis:
         os.environ["PORTAL_REDIS_URL"] = args.redis  # the HTTP layer's session store (sessions.store_for)
 
-    from portal import create_app
+    from portal import create_app, kinds
     from portal.chat import sessions
     from portal.chat.services import chat
     from portal.extensions import db
@@ -97,12 +99,11 @@ def main() -> None:
     app = create_app({"RATELIMIT_ENABLED": False})
     items = [json.loads(line) for line in args.eval.read_text(encoding="utf-8").splitlines() if line.strip()]
     with app.app_context():
-        records = db.session.execute(db.text("SELECT (SELECT count(*) FROM penalties) + (SELECT count(*) FROM permits)"
-                                             " + (SELECT count(*) FROM list_entries)")).scalar_one()  # fmt: skip
+        records = sum(db.session.query(spec.model).count() for spec in kinds.specs())
         print(f"# {records} records in the database, {len(items)} questions, {args.rounds} rounds")
         staging = args.instance / "examples"
         staging.mkdir(exist_ok=True)
-        for kind in ("penalty", "permit", "list"):
+        for kind in [k for k in kinds.values() if (DATA / f"standard-{k}.csv").exists()]:  # every kind's examples
             path = Path(shutil.copy(DATA / f"standard-{kind}.csv", staging / f"{kind}.csv"))
             import_file(db.session, path, kind, today=TODAY)
         backend = get_backend(app)

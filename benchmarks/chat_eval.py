@@ -2,6 +2,7 @@
 
     python benchmarks/chat_eval.py                                # tests/chat/data/eval_issue20.jsonl
     python benchmarks/chat_eval.py --set eval_fresh.jsonl --indexed
+    python benchmarks/chat_eval.py --set data/eval_kinds.jsonl --all-kinds      # the kinds of issue 16
 
 Builds the same instance as the chat tests (a fresh SQLite database with the catalogue and the three data-standard
 example files, the clock on tests.conftest.TODAY), optionally indexes it (tantivy, as the "search-index" tests do),
@@ -24,13 +25,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", default="data/eval_issue20.jsonl", help="path under tests/chat/")
     parser.add_argument("--indexed", action="store_true", help="answer names from the search index")
+    parser.add_argument("--all-kinds", action="store_true", help="also import the coercion, honour and commitment "
+                        "examples (the set data/eval_kinds.jsonl needs them)")  # fmt: skip
     args = parser.parse_args()
 
     from portal import clock, create_app
     from portal.db_setup import load_list_types, load_measures
     from portal.extensions import db
     from portal.importers.run import import_file
-    from tests.chat.conftest import Bot
+    from tests.chat.conftest import Bot, import_more_examples
     from tests.chat.evaluation import evaluate, index_examples, load
     from tests.conftest import DATA, TODAY
 
@@ -53,6 +56,8 @@ def main() -> int:
                 path = Path(shutil.copy(DATA / f"standard-{kind}.csv", folder / f"{kind}.csv"))
                 import_file(db.session, path, kind, today=TODAY)
             db.session.commit()
+            if args.all_kinds:
+                import_more_examples(folder, TODAY)
             if args.indexed:
                 index_examples(app)
             result = evaluate(Bot(app), load(args.set))

@@ -1,6 +1,8 @@
 """Search engines side by side: build time, index size, peak RSS, p50/p95/max query latency, freshness (make bench).
 
-    python benchmarks/search_bench.py --records 30000 [--backends tantivy,whoosh,postgres,like] [--rounds 5]
+    python benchmarks/search_bench.py --records 30000 [--backends tantivy,whoosh,postgres,like] [--rounds 5] [--mixed]
+
+--mixed adds 行政强制, 荣誉 and 信用承诺 documents in the demo's shares (search_bench_more.py) and queries for them.
 
 Documents come from portal.demo.generate_rows (realistic names, 文号, violation types), shaped and masked the way
 the public presenter shapes them (natural persons 王**, no ID numbers), plus one document per subject. Each backend
@@ -32,7 +34,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from search_bench_more import MORE_QUERIES, more_documents  # noqa: E402
+
 from portal import demo  # noqa: E402
+from portal.demo.more_kinds import more_plan  # noqa: E402
 from portal.domain import masking  # noqa: E402
 from portal.domain.dates import parse_date  # noqa: E402
 from portal.domain.kinds import LIST_CATEGORY_BY_ZH, SUBJECT_KIND_BY_ZH  # noqa: E402
@@ -56,9 +61,10 @@ def _subject(row: dict[str, str], name_col: str, kind_col: str, uscc_col: str) -
     return masking.public_subject_name(row[name_col], kind), uscc, uscc or f"{kind}:{row[name_col]}"
 
 
-def generate_documents(records: int, seed: int) -> Iterator[Document]:
+def generate_documents(records: int, seed: int, mixed: bool = False) -> Iterator[Document]:
     """Record documents in presenter shape, then one document per subject (as portal.indexing builds them)."""
-    plan = demo.plan_for(records)
+    further = more_plan(records) if mixed else []
+    plan = demo.plan_for(records - sum(count for _kind, count in further))
     subjects: dict[str, list[Any]] = {}
     three_years = timedelta(days=3 * 365)
     n = 0
@@ -96,19 +102,24 @@ def generate_documents(records: int, seed: int) -> Iterator[Document]:
             entry = subjects.setdefault(skind, [name, uscc, skind.partition(":")[0], doc.until, when])
             entry[3] = max(entry[3], doc.until)
             entry[4] = max(entry[4], when)
+    if mixed:
+        for doc, skind in more_documents(records, seed, AS_OF, n):
+            yield doc
+            entry = subjects.setdefault(skind, [doc.subject_name, doc.uscc, "legal", doc.until, doc.date])
+            entry[3], entry[4] = max(entry[3], doc.until), max(entry[4], doc.date or AS_OF)
     for i, (name, uscc, kind, until, latest) in enumerate(subjects.values()):
         url = f"/subjects/{uscc}" if uscc else f"/subjects/p/bench{i}"
         yield Document(f"subject:{i}", "subject", str(i), name, name, uscc, kind, latest, url,
                        public_until=None if until >= date(9999, 1, 1) else until)  # fmt: skip
 
 
-def write_documents(path: Path, records: int, seed: int) -> list[Document]:
+def write_documents(path: Path, records: int, seed: int, mixed: bool = False) -> list[Document]:
     """Pickle the documents in chunks (workers stream them back); returns a sample for the query set."""
     sample: list[Document] = []
     rng = random.Random(seed)
     with path.open("wb") as fh:
         chunk: list[Document] = []
-        for i, doc in enumerate(generate_documents(records, seed)):
+        for i, doc in enumerate(generate_documents(records, seed, mixed)):
             chunk.append(doc)
             if len(sample) < 4000:
                 sample.append(doc)
@@ -168,6 +179,10 @@ def build_queries(sample: list[Document], seed: int) -> list[tuple[str, str]]:
     out += [("fullwidth-uscc", usccs[0].translate(FULL_WIDTH)), ("lower-uscc", usccs[1].lower())]
     out += [("uscc-prefix", usccs[2][:10]), ("pinyin", "jlsw")]
     out += [("multi", "江临 餐饮"), ("multi", f"{orgs[0].subject_name[2:4]} {penalties[0].body[:2]}")]
+    further = [d for d in live if d.type in ("coercion", "honour", "commitment") and d.identifiers]
+    if further:  # --mixed: the further kinds' 文号 / 承诺编码 and their words
+        out += [("more-docno", d.identifiers[0]) for d in rng.sample(further, min(6, len(further)))]
+        out += [("more-words", w) for w in MORE_QUERIES]
     return out
 
 
@@ -308,6 +323,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--like-rounds", type=int, default=None, help="rounds for the LIKE baseline (slow at 1M)")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--mixed", action="store_true", help="add 行政强制, 荣誉 and 信用承诺 documents and queries")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--data", help=argparse.SUPPRESS)
     parser.add_argument("--workdir", help=argparse.SUPPRESS)
@@ -324,7 +340,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="search-bench-") as tmp:
         data = Path(tmp) / "docs.pickle"
         t = time.perf_counter()
-        sample = write_documents(data, args.records, args.seed)
+        sample = write_documents(data, args.records, args.seed, args.mixed)
         queries = build_queries(sample, args.seed)
         (Path(tmp) / "queries.json").write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
         print(f"# {args.records} records generated in {time.perf_counter() - t:.0f} s; {len(queries)} queries",

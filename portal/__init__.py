@@ -140,12 +140,16 @@ def register_blueprints(app: Flask) -> None:
     from portal.enterprise import bp as enterprise_bp
     from portal.extensions import csrf
     from portal.follows import bp as follows_bp
+    from portal.grants import bp as grants_bp
+    from portal.interviews import bp as interviews_bp
     from portal.joint import bp as joint_bp
     from portal.public import bp as public_bp
     from portal.reports import bp as reports_bp
     from portal.review import bp as review_bp
     from portal.search_ui.routes import bp as search_bp
     from portal.submissions import bp as submissions_bp
+    from portal.supervision import bp as supervision_bp
+    from portal.watch import bp as watch_bp
 
     # The whole URL map in one place (STYLE §4). Each bp arrives with all its routes, added from its package's URL
     # tables when the package is imported above; no module is imported only to attach routes.
@@ -161,6 +165,10 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(follows_bp, url_prefix="/")  # /subjects/…/follow, /subjects/…/feed.atom, /follows/…
     app.register_blueprint(cms_bp, url_prefix="/")  # after public: /policies, /news, /guides/<slug>, /review/pages
     app.register_blueprint(joint_bp, url_prefix="/joint")  # 联合奖惩: checks, feedback, catalogue, stats, keys
+    app.register_blueprint(grants_bp, url_prefix="/")  # 授权查询: /enterprise/subjects/…/grants, /review/institutions
+    app.register_blueprint(supervision_bp, url_prefix="/supervision")  # 分级分类监管: grading rules, ratios, draws
+    app.register_blueprint(watch_bp, url_prefix="/watch")  # 重点监管对象筛查: watch lists, hits, feedback, stats
+    app.register_blueprint(interviews_bp, url_prefix="/interviews")  # 约谈 with minutes
     csrf.exempt(api_bp)  # the API never authenticates through the session cookie (STYLE §4)
 
 

@@ -135,8 +135,11 @@ def register(app: Flask) -> None:
     from portal.review.calendar_admin import cli as calendar_group
     from portal.search_cli import COMMANDS as SEARCH_COMMANDS
     from portal.submissions.cli import sweep_uploads_command
+    from portal.supervision.cli import grade_command
+    from portal.upstream.cli import export_upstream_command
+    from portal.watch.cli import screen_watchlists_command
 
     for command in (init_db_command, import_command, import_template_command, demo_data_command, translate_group,
                     create_user_command, sweep_uploads_command, follow_digest_command, calendar_group,
-                    *SEARCH_COMMANDS):
+                    export_upstream_command, grade_command, screen_watchlists_command, *SEARCH_COMMANDS):
         app.cli.add_command(command)

@@ -14,6 +14,7 @@ from flask import Flask
 log = logging.getLogger(__name__)
 
 SEARCH_BACKENDS = ("whoosh", "tantivy", "postgres")
+FILE_STORES = ("directory", "database")  # portal/file_store.py
 # Site identity settings (Config.SITE_*): numbers such as a 网站标识码 must stay text (leading zeros).
 SITE_KEYS = tuple(f"SITE_{key}" for key in (
     "CITY", "NAME", "HOST_UNIT", "ORGANIZER_UNIT", "ADDRESS", "PHONE", "EMAIL", "ICP", "PSB", "PSB_CODE", "CODE",
@@ -23,8 +24,11 @@ STRING_KEYS = (
     "SQLALCHEMY_DATABASE_URI",
     "SEARCH_BACKEND",
     "SEARCH_DIR",
+    "NODE_NAME",
     "REDIS_URL",
     "UPLOAD_DIR",
+    "FILE_STORE",
+    "UPSTREAM_DIR",
     "PUBLIC_BASE_URL",
     "RATELIMIT_STORAGE_URI",
     *SITE_KEYS,
@@ -42,6 +46,7 @@ class Config:
     SEARCH_BACKEND: str | None = None
     SEARCH_DIR: str | None = None
     UPLOAD_DIR: str | None = None
+    FILE_STORE = "directory"  # or "database": uploads in the database, for several app servers (portal/file_store.py)
     REDIS_URL: str | None = None
     BABEL_DEFAULT_LOCALE = "zh_CN"
     BABEL_DEFAULT_TIMEZONE = "Asia/Shanghai"
@@ -50,6 +55,11 @@ class Config:
     PUBLISH_MINOR_PENALTIES = False
     MAX_CONTENT_LENGTH = 60 * 1024 * 1024
     SEARCH_DRAIN_AFTER_REQUEST = False  # production runs `flask search-worker`
+    # Several app servers (issue 21): each node's index applies the search outbox from its own cursor. A node is
+    # named by PORTAL_NODE_NAME (default: the host name); outbox rows every live node has passed are deleted, and
+    # any row after this many days (a node away longer rebuilds its index: portal/indexing/cursors.py).
+    NODE_NAME: str | None = None
+    OUTBOX_RETENTION_DAYS = 7
     # Submissions (issue 7): rate limits per IP (Flask-Limiter syntax), CAPTCHA, deadlines in working days.
     RATELIMIT_STORAGE_URI = "memory://"  # PORTAL_REDIS_URL replaces it (register_extensions)
     RATELIMIT_HEADERS_ENABLED = True
@@ -65,8 +75,16 @@ class Config:
     RATELIMIT_LOGIN = "20 per 10 minutes"
     RATELIMIT_CHAT = "30 per minute;600 per day"  # per client address, /api/v1/chat and /chat
     RATELIMIT_CERTIFICATE = "5 per minute;50 per day"  # 查询结果证明 issued per client address (issue 19)
+    RATELIMIT_SPECIAL_REPORT = "10 per minute;50 per day"  # 专项信用报告 applications per client address
+    RATELIMIT_GRANT_ISSUE = "10 per minute;30 per day"  # 授权查询 grants given per client address
+    RATELIMIT_AUTHORISED_CHECK = "60 per minute;1000 per day"  # authorised checks per institution key
+    RATELIMIT_AUTHORISED_CHECK_MISS = "10 per minute;50 per day"  # checks without a grant in force, per key
     CAPTCHA_ENABLED = True
     SUBMISSION_DUE_WORKDAYS: dict[str, int] = {}  # e.g. {"objection": 15}; DOMAIN §7–§9 defaults otherwise
+    # 重点监管对象筛查 (DOMAIN §21): feedback deadline of a hit, and how far back penalties and coercions count.
+    WATCH_FEEDBACK_WORKDAYS = 10
+    WATCH_PENALTY_YEARS = 3
+    WATCH_COERCION_GRACE_DAYS = 183
     # Staff accounts: lockout after repeated failures, idle timeout of the back-office session.
     LOGIN_MAX_FAILURES = 5
     LOGIN_LOCK_MINUTES = 15
@@ -88,8 +106,10 @@ class Config:
     TRUSTED_HOSTS: list[str] | None = None
     HSTS_SECONDS = 365 * 24 * 3600  # Strict-Transport-Security, sent on HTTPS requests only
     FORM_MAX_BYTES = 2 * 1024 * 1024  # urlencoded and JSON bodies (uploads keep MAX_CONTENT_LENGTH)
+    PUSH_MAX_BYTES = 8 * 1024 * 1024  # POST /api/v1/records/<kind> (data-standard §15): a batch of 1,000 is ~1.3 MB
+    UPSTREAM_DIR: str | None = None  # where the staff page writes §16 exports; default <instance>/upstream
     JSON_MAX_DEPTH = 32
-    # Site identity (issue 18): the header, footer and page titles read these (views_site.site_identity).
+    # Site identity (issue 18): the header, footer and page titles read these (portal/site_identity.py).
     # Every value is empty by default and an empty value is not rendered, so a deployment shows only what it set.
     SITE_CITY = ""  # e.g. "江临"; empty = the demo city, translated ("Jianglin" / 江临)
     SITE_NAME = ""  # e.g. "信用江临"; empty = "信用" + city
@@ -161,6 +181,8 @@ def check_config(app: Flask, env: str) -> None:
     backend = cfg.get("SEARCH_BACKEND")
     if backend is not None and backend not in SEARCH_BACKENDS:
         raise ConfigError(f"PORTAL_SEARCH_BACKEND must be one of {', '.join(SEARCH_BACKENDS)}, not {backend!r}")
+    if cfg.get("FILE_STORE") not in FILE_STORES:
+        raise ConfigError(f"PORTAL_FILE_STORE must be one of {', '.join(FILE_STORES)}, not {cfg.get('FILE_STORE')!r}")
     hops = cfg.get("PROXY_FIX") or 0
     if isinstance(hops, bool) or not isinstance(hops, int) or not 0 <= hops <= 5:
         raise ConfigError(f"PORTAL_PROXY_FIX must be the number of proxies in front of the app (0-5), not {hops!r}")

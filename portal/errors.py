@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, current_app, g, jsonify, make_response, render_template, request
 from flask_babel import gettext as _
+from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,36 @@ def handle_unexpected(error: Exception):  # type: ignore[no-untyped-def]
     return render_template("errors/500.html", status=500, error=InternalServerError()), 500
 
 
+def handle_database_gone(error: DBAPIError):  # type: ignore[no-untyped-def]
+    """The database connection broke during the request (a failover, a restart; issue 21). A read (GET, HEAD) is
+    run once more on a new connection; anything else gets 503 with Retry-After, and the client may send it again
+    (submissions carry an idempotency key). Other database errors are unexpected errors."""
+    from portal.extensions import db
+
+    if not error.connection_invalidated:
+        return handle_unexpected(error)
+    db.session.rollback()
+    db.session.remove()  # the next query takes a new connection; the pool drops the broken ones (pre-ping)
+    if request.method in ("GET", "HEAD") and not g.get("database_retried"):
+        g.database_retried = True
+        log.warning("database connection lost on %s: trying the read once more", request.path)
+        try:
+            return current_app.dispatch_request()
+        except HTTPException as again:  # the view's own answer (404 ...), as on a first try
+            return handle_http(again)
+        except Exception as again:  # noqa: BLE001 - the second failure is the error page, not a loop
+            return handle_unexpected(again)
+    log.warning("database connection lost on %s %s: answered 503", request.method, request.path)
+    message = _("The service is briefly unavailable. Please try again in a moment.")
+    if _is_api():
+        response = error_response(503, "database_unavailable", message)
+    else:
+        response = make_response(render_template("errors/generic.html", status=503), 503)
+    response.headers["Retry-After"] = "5"
+    return response
+
+
 def register(app: Flask) -> None:
     app.register_error_handler(HTTPException, handle_http)
+    app.register_error_handler(DBAPIError, handle_database_gone)
     app.register_error_handler(Exception, handle_unexpected)

@@ -9,9 +9,13 @@ from flask import current_app, has_app_context, request
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
+from portal.domain.audit_actions import AuditAction
+from portal.domain.interviews import CorrectionState, InterviewKind
 from portal.domain.kinds import ListCategory, PermitState, RecordKind, SubjectKind
+from portal.domain.paging import Badge
 from portal.domain.publicity import PublicState, RecordStatus, Severity
 from portal.domain.roles import Role
+from portal.domain.screening import FeedbackState, HitSource
 from portal.domain.states import SubmissionKind, SubmissionStatus
 
 LOCALE_COOKIE = "locale"
@@ -194,6 +198,26 @@ INSPECTION_RESULT_LABELS = {  # 检查结果类型 (the 01–06 result codes)
     "行政强制": _l("Administrative coercion"),
     "其他": _l("Other"),
 }
+# 重点监管对象筛查 and 约谈 (DOMAIN §21)
+WATCH_SOURCE_LABELS = {
+    HitSource.BLACKLIST: _l("Serious dishonesty list"),
+    HitSource.WATCHLIST: _l("Key attention list"),
+    HitSource.PENALTY: _l("Administrative penalty"),
+    HitSource.COERCION: _l("Administrative coercion"),
+}
+FEEDBACK_STATE_LABELS = {
+    FeedbackState.OPEN: _l("Feedback due"),
+    FeedbackState.OVERDUE: _l("Feedback overdue"),
+    FeedbackState.DONE: _l("Fed back"),
+    FeedbackState.LATE: _l("Fed back late"),
+}
+INTERVIEW_KIND_LABELS = {InterviewKind.PROMPT: _l("Reminder interview"), InterviewKind.WARNING: _l("Warning interview")}
+CORRECTION_STATE_LABELS = {
+    CorrectionState.PENDING: _l("Correction pending"),
+    CorrectionState.OVERDUE: _l("Correction overdue"),
+    CorrectionState.CORRECTED: _l("Corrected"),
+    CorrectionState.CORRECTED_LATE: _l("Corrected late"),
+}
 
 
 def labels_in(locale: str, labels: Mapping[Any, Any]) -> dict[str, str]:
@@ -203,3 +227,77 @@ def labels_in(locale: str, labels: Mapping[Any, Any]) -> dict[str, str]:
         raise RuntimeError("labels_in needs an application context")
     with force_locale(locale):
         return {str(key): str(value) for key, value in labels.items()}
+
+
+BADGE_LABELS = {  # subject badges (portal.domain.paging.Badge): search cards and profiles
+    Badge.INCENTIVE: _l("Trustworthiness incentive"),
+    Badge.PUNISHMENT: _l("Dishonesty punishment"),
+    Badge.WATCH: _l("Key attention"),
+}
+# The audit log's action codes (portal.domain.audit_actions): staff read what happened, never a raw code.
+AUDIT_ACTION_LABELS = {
+    AuditAction.ACCEPT: _l("Accepted a submission"),
+    AuditAction.REJECT: _l("Refused to accept a submission"),
+    AuditAction.VERIFY: _l("Sent a submission for verification"),
+    AuditAction.CLOSE: _l("Closed a submission"),
+    AuditAction.REMIND: _l("Sent a reminder"),
+    AuditAction.NOTE: _l("Added a note"),
+    AuditAction.SUBMIT_OBJECTION: _l("Objection submitted"),
+    AuditAction.SUBMIT_COMPLAINT: _l("Complaint submitted"),
+    AuditAction.SUBMIT_REPAIR: _l("Credit repair application submitted"),
+    AuditAction.RECORD_PUBLISHED: _l("Record published again"),
+    AuditAction.RECORD_NOT_PUBLIC: _l("Record taken off the public site"),
+    AuditAction.RECORD_UNDER_OBJECTION: _l("Record marked as under objection"),
+    AuditAction.RECORD_WITHDRAWN: _l("Record withdrawn"),
+    AuditAction.RECORD_REPAIRED: _l("Record repaired (publicity ended)"),
+    AuditAction.DOWNLOAD: _l("Downloaded an attachment"),
+    AuditAction.IMPORT: _l("Imported a data file"),
+    AuditAction.LOGIN: _l("Signed in"),
+    AuditAction.LOGIN_FAILED: _l("Failed sign-in"),
+    AuditAction.ACCOUNT_LOCKED: _l("Account locked after failed sign-ins"),
+    AuditAction.LOGIN_REFUSED_LOCKED: _l("Sign-in refused: account locked"),
+    AuditAction.LOGOUT: _l("Signed out"),
+    AuditAction.CREATE_USER: _l("Created a staff account"),
+    AuditAction.ACTIVATE_USER: _l("Activated a staff account"),
+    AuditAction.DEACTIVATE_USER: _l("Deactivated a staff account"),
+    AuditAction.UNLOCK_USER: _l("Unlocked a staff account"),
+    AuditAction.RESET_PASSWORD: _l("Reset a password"),
+    AuditAction.CHANGE_PASSWORD: _l("Changed own password"),
+    AuditAction.CALENDAR_IMPORT: _l("Imported the holiday calendar"),
+    AuditAction.ENTERPRISE_REGISTER: _l("Enterprise account registered"),
+    AuditAction.ENTERPRISE_CONFIRM: _l("Enterprise account confirmed"),
+    AuditAction.ENTERPRISE_PASSWORD_RESET: _l("Enterprise password reset"),
+    AuditAction.ENTERPRISE_LOGIN: _l("Enterprise signed in"),
+    AuditAction.ENTERPRISE_LOGIN_FAILED: _l("Enterprise sign-in failed"),
+    AuditAction.ENTERPRISE_ACCOUNT_LOCKED: _l("Enterprise account locked after failed sign-ins"),
+    AuditAction.ENTERPRISE_LOGIN_REFUSED_LOCKED: _l("Enterprise sign-in refused: account locked"),
+    AuditAction.ENTERPRISE_LOGOUT: _l("Enterprise signed out"),
+    AuditAction.BINDING_CLAIM: _l("Enterprise binding requested"),
+    AuditAction.BINDING_APPROVE: _l("Enterprise binding approved"),
+    AuditAction.BINDING_REJECT: _l("Enterprise binding rejected"),
+    AuditAction.BINDING_REVOKE: _l("Enterprise binding revoked"),
+    AuditAction.API_KEY_CREATE: _l("Created a department API key"),
+    AuditAction.API_KEY_REVOKE: _l("Revoked a department API key"),
+    AuditAction.API_DENIED: _l("API request denied (scope)"),
+    AuditAction.API_REJECTED: _l("API request rejected"),
+    AuditAction.API_CHANGES: _l("List changes fetched through the API"),
+    AuditAction.CREDIT_CHECK: _l("Joint incentive and punishment check"),
+    AuditAction.CHECK_FEEDBACK: _l("Feedback on a check"),
+    AuditAction.MEASURES_IMPORT: _l("Imported the measures catalogue"),
+    AuditAction.MEASURE_CREATE: _l("Created a measure"),
+    AuditAction.MEASURE_EDIT: _l("Edited a measure"),
+    AuditAction.MEASURE_RESTORE: _l("Restored a measure"),
+    AuditAction.MEASURE_RETIRE: _l("Retired a measure"),
+    AuditAction.LIST_TYPE_CREATE: _l("Created a list type"),
+    AuditAction.LIST_TYPE_EDIT: _l("Edited a list type"),
+    AuditAction.PAGE_CREATE: _l("Created a page"),
+    AuditAction.PAGE_EDIT: _l("Edited a page"),
+    AuditAction.PAGE_PUBLISH: _l("Published a page"),
+    AuditAction.PAGE_UNPUBLISH: _l("Unpublished a page"),
+    AuditAction.CONSULTATION_REPLY: _l("Replied to a consultation"),
+    AuditAction.CONSULTATION_STATUS: _l("Changed a consultation's status"),
+    AuditAction.ISSUE_REPORT_PUBLIC: _l("Issued a credit report (public version)"),
+    AuditAction.ISSUE_REPORT_FULL: _l("Issued a credit report (full version)"),
+    AuditAction.REPORT_ACCESS_DENIED: _l("Credit report access denied"),
+    AuditAction.ISSUE_SEARCH_CERTIFICATE: _l("Issued a search result certificate"),
+}

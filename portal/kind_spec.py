@@ -66,10 +66,26 @@ class KindSpec:
     repairable: bool = field(default=True, kw_only=True)  # 失信 information 信用修复 applies to (DOMAIN §9); the
     # other kinds are positive information, whose end of publicity the dashboard does not announce
     report_rank: int = field(default=100, kw_only=True)  # place of the kind's section(s) in a credit report
+    # the report chapter (portal/reports/groups.py) of its section(s), as 信用中国's report: "administrative"
+    # (行政管理信息), "lists", "commitment" (信用承诺信息), "rating" (信用评价信息), "honour" (诚实守信相关荣誉信息)
+    report_group: str = field(default="other", kw_only=True)
     stopped_text: Callable[[int], str] = field(kw_only=True)  # digest line: n records no longer publicly displayed
     upstream_row: Callable[..., list[object]] = field(kw_only=True)  # staff CSV row for upstream sync
     report_entry: Callable[..., dict[str, Any]] = field(kw_only=True)  # the record in a credit report's content
     report_cells: Callable[[dict[str, Any]], tuple[str, str, str]] = field(kw_only=True)  # its PDF table cells
+    # Where the kind appears beyond its own pages (issue 16); defaults keep a new kind out until it opts in.
+    # 行政许可/行政处罚 (双公示): grouped so on the home page and the site map; the other kinds with a listing of
+    # their own are "other credit information" there
+    double_publicity: bool = field(default=False, kw_only=True)
+    incentive: bool = field(default=False, kw_only=True)  # positive information for 守信激励: the home page's 守信激励
+    # section and the incentive side of a 联合奖惩 check
+    home_latest: bool = field(default=False, kw_only=True)  # the home page shows its latest public records (a section)
+    # 联合奖惩 checks: the records a department reviews for 失信惩戒 ("discipline") or 守信激励 ("incentive"), by
+    # `joint_where(model)` (None: every public record of the kind); "" keeps the kind out of checks
+    joint_role: str = field(default="", kw_only=True)
+    joint_where: Callable[[Any], Any] | None = field(default=None, kw_only=True)
+    # follows: a record that comes to match `follow_alert(model)` (a 违诺) is a 新增 event for followers, not a 变更
+    follow_alert: Callable[[Any], Any] | None = field(default=None, kw_only=True)
     import_check: Callable[[Session], RowCheck] | None = None  # checks against reference data (importers/checks.py)
     profile_counts: Callable[[Session, tuple[Any, ...]], dict[str, int]] | None = None  # counted otherwise than by kind
     export_title: Any = None  # the XLSX sheet's name, when not the kind's label

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from portal import kind_outputs_more as more
-from portal.domain.kinds import RecordKind
+from portal.domain.kinds import BROKEN_COMMITMENT_STATES, RecordKind
 from portal.importers.formats_more import COERCION_FORMAT, COMMITMENT_FORMAT, HONOUR_FORMAT
 from portal.importers.records_more import parse_coercion, parse_commitment, parse_honour
 from portal.indexing.fields import decision_fields
@@ -34,6 +36,12 @@ from portal.public.presenters_more import (
     present_honour_detail,
 )
 
+
+def broken_commitment(model: Any) -> Any:
+    """违诺 (部分履行 / 全部未履行): what 失信惩戒 reviews and followers are told about as news."""
+    return model.state.in_(BROKEN_COMMITMENT_STATES)
+
+
 MORE_KINDS: dict[RecordKind, KindSpec] = {
     RecordKind.COERCION: KindSpec(
         kind=RecordKind.COERCION,
@@ -53,7 +61,9 @@ MORE_KINDS: dict[RecordKind, KindSpec] = {
         text_column="reason",
         summary_attr="reason",
         repairable=False,  # objection only (DOMAIN §19)
-        report_rank=4,  # 行政管理信息, after the lists
+        joint_role="discipline",  # information for 失信惩戒 review, no list entry itself
+        report_rank=4,  # 行政管理信息, after 许可 and 处罚
+        report_group="administrative",
         stopped_text=more.coercions_stopped,
         upstream_row=more.coercion_upstream_row,
         report_entry=more.coercion_report_entry,
@@ -86,7 +96,10 @@ MORE_KINDS: dict[RecordKind, KindSpec] = {
         text_column="honour_name",
         summary_attr="honour_name",
         repairable=False,  # positive information (DOMAIN §19)
+        incentive=True,
+        joint_role="incentive",
         report_rank=5,  # 诚实守信相关荣誉信息
+        report_group="honour",
         stopped_text=more.honours_stopped,
         upstream_row=more.honour_upstream_row,
         report_entry=more.honour_report_entry,
@@ -118,7 +131,12 @@ MORE_KINDS: dict[RecordKind, KindSpec] = {
         api_name="commitments",
         text_column="matter",
         summary_attr="matter",
+        home_latest=True,
+        joint_role="discipline",
+        joint_where=broken_commitment,
+        follow_alert=broken_commitment,
         report_rank=6,  # 信用承诺信息; a 违诺 is repairable like an 一般 penalty (DOMAIN §19)
+        report_group="commitment",
         stopped_text=more.commitments_stopped,
         upstream_row=more.commitment_upstream_row,
         report_entry=more.commitment_report_entry,

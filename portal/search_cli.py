@@ -95,8 +95,10 @@ def search_worker_command(once: bool, interval: float, batch: int) -> None:
     """Apply queued index changes (the search outbox); without --once, poll forever, sweep once a day, and
     rebuild the index when it is missing or damaged."""
     from portal.extensions import db
+    from portal.indexing import cursors
     from portal.indexing.backend import get_backend
     from portal.indexing.outbox import drain_outbox, sweep
+    from portal.models.base import utcnow
 
     backend = get_backend()
     stopping = False
@@ -111,6 +113,12 @@ def search_worker_command(once: bool, interval: float, batch: int) -> None:
     try:
         while not stopping:
             today = clock.today()
+            if cursors.behind(db.session, cursors.node_name(backend), utcnow()):
+                # away longer than the outbox keeps rows: changes may be missing from this node's index
+                log.warning("search node %s was away too long: rebuilding its index", cursors.node_name(backend))
+                if not _heal(backend):
+                    time.sleep(REBUILD_RETRY_SECONDS)
+                continue
             if not backend.healthy():
                 if once:
                     click.echo("错误：search index missing; run `flask --app wsgi reindex` first", err=True)

@@ -153,6 +153,9 @@ class SearchBackend(ABC):
     """
 
     name: ClassVar[str]
+    # One index that every app server reads and writes (a database table), rather than one index per server:
+    # its outbox cursor is then one for the whole site (portal/indexing/cursors.py).
+    shared: ClassVar[bool] = False
 
     @abstractmethod
     def upsert(self, docs: Iterable[Document]) -> None: ...

@@ -17,6 +17,7 @@ from typing import Any
 
 from search import analysis
 from search.analysis import AnalyzedQuery
+from search.closeness import is_close
 from search.contract import FACET_KEYS, Document, Hit, IndexBuilder, Query, ResultPage, SearchBackend, Suggestion
 from search.highlight import highlight, marked_count, marked_positions, needles
 from search.relaxed import relax
@@ -140,14 +141,12 @@ class IndexedBackend(SearchBackend):
             return None
         subjects = Query(q.text, type="subject", per_page=5, exclude=exclude)
         raw = self._execute(q, subjects, today, match_any=True)
-        best, best_score = None, 0
-        for s in raw.stored:
-            score = marked_count(s["title"], cjk_terms)
-            if score > best_score:
-                best, best_score = s["title"], score
-        # At least half of the query's characters must be found in the name, or the guess is noise.
-        if best and best != q.text and best_score * 2 >= len(cjk_terms) + 1:
-            return str(best)
+        scored = sorted(((marked_count(s["title"], cjk_terms), s["title"]) for s in raw.stored), key=lambda x: -x[0])
+        for score, title in scored:
+            # At least half of the query's characters must be found in the name, and the name must be close to
+            # the query as a whole (search.closeness), or the guess is noise (不存在的某某公司 is no typo).
+            if title != q.text and score * 2 >= len(cjk_terms) + 1 and is_close(q.text, title):
+                return str(title)
         return None
 
     @contextmanager

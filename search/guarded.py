@@ -36,6 +36,7 @@ class GuardedBackend(SearchBackend):
 
     def __init__(self, primary: SearchBackend, fallback: Callable[[], SearchBackend]) -> None:
         self.primary = primary
+        self.shared = primary.shared  # type: ignore[misc]  # the guard is as shared as what it guards
         self._fallback_factory = fallback
         self._fallback: SearchBackend | None = None
         self._warned = False

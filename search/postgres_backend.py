@@ -129,6 +129,7 @@ class _Builder(IndexBuilder):
 
 class PostgresBackend(IndexedBackend):
     name = "postgres"
+    shared = True  # a table in the site's database
 
     def __init__(self, engine: sa.Engine | str, *, table: str = "search_documents") -> None:
         if _IDENTIFIER.fullmatch(table) is None:

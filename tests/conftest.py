@@ -168,6 +168,14 @@ def import_examples(folder: Path, today: date = TODAY) -> None:
         assert result.summary == "imported=3 updated=0 rejected=0"
 
 
+def import_more_examples(folder: Path, today: date = TODAY) -> None:
+    """The data-standard examples of 行政强制, 荣誉 and 信用承诺 (issue 16), imported like import_examples."""
+    for kind in ("coercion", "honour", "commitment"):
+        path = Path(shutil.copy(DATA / f"standard-{kind}.csv", folder / f"{kind}.csv"))
+        result = import_file(db.session, path, kind, today=today)
+        assert result.summary == "imported=3 updated=0 rejected=0"
+
+
 def count(model: Any) -> int:
     """Rows of a model's table."""
     return int(db.session.scalar(sa.select(sa.func.count()).select_from(model)) or 0)

@@ -34,3 +34,15 @@ def test_the_documented_commands_read_the_file() -> None:
     for doc in ("README.md", "docs/operations.md"):
         text = (ROOT / doc).read_text(encoding="utf-8")
         assert "gunicorn -c gunicorn.conf.py" in text, doc
+
+
+def test_several_workers_on_memory_rate_limits_get_a_loud_warning() -> None:
+    warn = runpy.run_path(str(ROOT / "gunicorn.conf.py"))["memory_limits_warning"]
+    message = warn(2, {})
+    assert message is not None
+    assert "2 workers on memory:// allow every limit 2 times" in message
+    assert warn(1, {}) is None  # one worker counts correctly
+    assert warn(4, {"PORTAL_REDIS_URL": "redis://127.0.0.1:6379/0"}) is None
+    assert warn(4, {"PORTAL_RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379/1"}) is None
+    assert "4 workers" in (warn(4, {"PORTAL_RATELIMIT_STORAGE_URI": "memory://"}) or "")
+    assert _loaded().when_ready.__module__ != "gunicorn.config"

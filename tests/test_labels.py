@@ -12,7 +12,9 @@ from flask_babel import force_locale
 
 from portal import i18n
 from portal.chat.tickets import TicketStatus
+from portal.domain.audit_actions import AuditAction
 from portal.domain.kinds import ListCategory, PermitState, RecordKind, SubjectKind
+from portal.domain.paging import Badge
 from portal.domain.publicity import PublicState, RecordStatus, Severity
 from portal.domain.roles import Role
 from portal.domain.states import Action, Outcome, SubmissionKind, SubmissionStatus
@@ -32,6 +34,8 @@ ENUM_LABELS: list[tuple[type[StrEnum], Mapping[Any, Any]]] = [
     (RecordKind, i18n.RECORD_KIND_SINGULAR_LABELS),
     (Outcome, submission_labels.OUTCOME_LABELS),
     (Action, submission_labels.ACTION_LABELS),
+    (AuditAction, i18n.AUDIT_ACTION_LABELS),
+    (Badge, i18n.BADGE_LABELS),
 ]
 
 

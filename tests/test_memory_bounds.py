@@ -6,7 +6,7 @@ import pytest
 from flask import Flask
 
 from portal.chat.sessions import MemoryStore
-from portal.public import views_stats as stats
+from portal.public import stats_cache as stats
 from portal.public.cache import TTLCache
 from tests.conftest import TODAY
 

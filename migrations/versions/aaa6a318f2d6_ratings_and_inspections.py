@@ -1,7 +1,7 @@
 """ratings and inspections
 
 Revision ID: aaa6a318f2d6
-Revises: d0f2b4c69e83
+Revises: b3d5f7a92c61
 Create Date: 2026-12-07 09:09:17.124535
 
 Issue 16: 信用评价结果 (data-standard §11) and 检查结果 (§14) records.
@@ -14,7 +14,7 @@ import portal.models.base  # custom column types (UTCDateTime)
 
 # revision identifiers, used by Alembic.
 revision = 'aaa6a318f2d6'
-down_revision = 'd0f2b4c69e83'
+down_revision = 'b3d5f7a92c61'
 branch_labels = None
 depends_on = None
 

@@ -261,3 +261,6 @@ def list_changes() -> Any:
 
     return _guarded("changes", handle)
 
+
+
+guarded = _guarded  # the department API's authentication and refusal audit, shared by portal/api/push.py

@@ -18,10 +18,11 @@ from flask_babel import gettext as _
 
 from portal.api.openapi_schemas import ref, schemas
 from portal.search_args import MAX_FILTER_CHARS, SEARCH_TYPES
+from portal.site_identity import site_city
 from search.analysis import MAX_QUERY_CHARS
 from search.contract import MAX_PER_PAGE
 
-FRAGMENT_MODULES = ("portal.joint.api_spec",)
+FRAGMENT_MODULES = ("portal.joint.api_spec", "portal.api.push_spec", "portal.grants.api_spec")
 JSON = "application/json"
 UNDOCUMENTED = ("/api/v1/docs",)  # HTML for people, not part of the machine contract
 
@@ -210,13 +211,13 @@ def build_spec(extra: list[ModuleType] | None = None) -> dict[str, Any]:
     spec: dict[str, Any] = {
         "openapi": "3.1.0",
         "info": {
-            "title": _("Credit %(city)s open API", city=_("Jianglin")),
+            "title": _("Credit %(city)s open API", city=site_city()),
             "version": "1.0.0",
             "description": _(
                 "Public credit information of %(city)s: only what is public at the moment of the "
                 'request appears. Errors are JSON objects {"error": {"code", "message"}} with '
                 "a 4xx status.",
-                city=_("Jianglin"),
+                city=site_city(),
             ),
         },
         "servers": [{"url": "/api/v1"}],

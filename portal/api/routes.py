@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Blueprint
 
-from portal.api import chat, joint, openapi, search, subjects, submissions
+from portal.api import authorised, chat, joint, openapi, push, search, subjects, submissions
 
 bp = Blueprint("api", __name__)
 CHECK_ID = "int(max=2147483647)"  # larger ids cannot exist (and would overflow SQLite's integer binding)
@@ -19,6 +19,9 @@ URLS: list[tuple[str, str, Any, list[str]]] = [
     ("/joint/checks/batch", "joint_check_batch", joint.check_batch, ["POST"]),
     (f"/joint/checks/<{CHECK_ID}:check_id>/feedback", "joint_feedback", joint.submit_feedback, ["POST"]),
     ("/joint/changes", "joint_changes", joint.list_changes, ["GET"]),
+    ("/records/<kind>", "push_records", push.push_records, ["POST"]),
+    ("/authorised-checks", "authorised_check", authorised.check_json, ["POST"]),
+    ("/authorised-checks/pdf", "authorised_check_pdf", authorised.check_pdf, ["POST"]),
     ("/openapi.json", "openapi", openapi.openapi_json, ["GET"]),
     ("/docs", "docs", openapi.docs, ["GET"]),
     ("/subjects/<uscc>", "subject", subjects.subject_by_uscc, ["GET"]),

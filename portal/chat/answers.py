@@ -11,11 +11,22 @@ from collections.abc import Callable
 
 from flask_babel import gettext as _
 
-from portal.chat import followups, lookups, tickets
+from portal.chat import followups, kind_words, lookups, tickets
 from portal.chat.cards import handoff_ticket, ticket_card, ticket_status_label, ticket_text
 from portal.chat.grounded import record_explain, repair_eligibility, subject_lookup, submission_status
-from portal.chat.intents import CODE_RE, DOC_NO_RE, SPLIT_CODE_RE, TRACKING_RE, Classification, classify
+from portal.chat.intents import (
+    CODE_RE,
+    DEFINITION_RE,
+    DOC_NO_RE,
+    NAMED_ORG_RE,
+    SPLIT_CODE_RE,
+    TRACKING_RE,
+    USCC_RE,
+    Classification,
+    classify,
+)
 from portal.chat.nlp import clean_message
+from portal.chat.questions import DURATION_RE
 from portal.chat.replies import faq, out_of_scope
 from portal.chat.types import Context, Reply, menu, source
 
@@ -45,6 +56,7 @@ def respond(message: str, ctx: Context) -> Reply:
         elif pending == "record" and DOC_NO_RE.search(message) and found.intent not in ("repair_eligibility",):
             found = Classification(ctx.state.get("pending_intent") or "record_explain", max(found.confidence, 0.9))
     ctx.state["pending"] = None
+    found = _record_kind_question(message, found)
     reply = HANDLERS[found.intent](message, found, ctx)
     if found.intent == "out_of_scope" or reply.type == "clarify" and found.intent != "subject_lookup":
         ctx.state["failures"] = ctx.state.get("failures", 0) + 1
@@ -58,6 +70,35 @@ def respond(message: str, ctx: Context) -> Reply:
         reply.cards = [ticket_card(opened)]
         ctx.state["failures"] = 0
     return reply
+
+
+# "拿过/得过/受过/被…过": whether someone had such a record, a question about a subject rather than a definition.
+_HAD_ONE = re.compile(r"[拿得受获评]过|被.{1,8}过|有没有.{0,6}(记录|过)|\b(has|had|did)\b", re.IGNORECASE)
+_IS_A = re.compile(r"算是|算不算|属于|是不是一种|kind of|type of|form of", re.IGNORECASE)
+_PROCEDURE = re.compile(r"修复|异议|投诉|举报|报告|repair|objection|complain|report", re.IGNORECASE)
+_LIST_WORDS = re.compile(r"名单|名录|老赖|惩戒|激励|奖惩|\blists?\b|blacklist", re.IGNORECASE)
+
+
+def _record_kind_question(message: str, found: Classification) -> Classification:
+    """A question that names a kind of record the registry explains (行政强制, 信用承诺…), and no list, is about that
+    kind: "<company>有强制措施吗" or "示例燃气拿过什么奖" looks up the subject; "扣押财物要公示多久" or
+    "查封算是行政强制吗" asks the kind's FAQ, not a list's measures, the penalty periods, an application's progress
+    nor a subject."""
+    if DOC_NO_RE.search(message) or TRACKING_RE.search(message) or _LIST_WORDS.search(message):
+        return found
+    if not kind_words.faq_ids(message):
+        return found
+    named = NAMED_ORG_RE.search(message) or USCC_RE.search(message.upper())
+    if found.intent == "subject_lookup" and not named and _IS_A.search(message):
+        return Classification("policy_faq", found.confidence)
+    had_one = _HAD_ONE.search(message) and not DEFINITION_RE.search(message)
+    if found.intent in ("policy_faq", "list_measures", "record_explain", "submission_status") and (named or had_one):
+        return Classification("subject_lookup", found.confidence)
+    if found.intent in ("list_measures", "record_explain") or (
+        found.intent in FAQ_INTENTS and DURATION_RE.search(message) and not _PROCEDURE.search(message)
+    ):
+        return Classification("policy_faq", found.confidence)
+    return found
 
 
 def list_measures(message: str, found: Classification, ctx: Context) -> Reply:
@@ -81,7 +122,14 @@ def list_measures(message: str, found: Classification, ctx: Context) -> Reply:
         for i, r in enumerate(shown, 1)
     ]
     more = _("… %(count)s measures in all, see the list page.", count=len(rows)) if len(rows) > len(shown) else ""
-    if rows:
+    if rows and ctx.english:  # the catalogue's measures are written in Chinese only: counted, not quoted
+        mandatory = sum(1 for r in rows if r.mandatory)
+        text = _(
+            "%(count)s measures apply to “%(list)s” (%(mandatory)s mandatory, %(recommended)s recommended). The "
+            "catalogue states them in Chinese: see the list page.",
+            count=len(rows), list=info.name, mandatory=mandatory, recommended=len(rows) - mandatory,
+        )  # fmt: skip
+    elif rows:
         text = _("Measures that apply to “%(list)s”:", list=info.name) + "\n" + "\n".join(lines) + more
     else:
         text = _("No measures have been entered for “%(list)s” yet.", list=info.name)

@@ -2,59 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from flask_babel import gettext as _
-from markupsafe import escape
 
-from portal.chat import cards, lookups
+from portal.chat import kind_words, lookups
 from portal.domain import repair
-from portal.i18n import PERMIT_STATE_LABELS, PUNISHMENT_TYPE_LABELS
+from portal.public.presenters import PublicRecord
 from portal.submissions.labels import ELIGIBILITY_TEXT
 
 
-def until(record: Any) -> str:
-    if record.public_until:
-        return _("published until %(date)s", date=record.public_until.isoformat())
-    return _("published without an end date")
-
-
-def join(items: Any) -> str:
-    # TRANSLATORS: the separator between the items of a list in a sentence (Chinese: 、).
-    return _(", ").join(items)
-
-
-def describe(doc_no: str, detail: lookups.Detail, until: str) -> tuple[str, dict[str, Any]]:
-    """What the record is (one sentence) and the facts its card carries."""
-    name = escape(detail.subject.name)
-    if detail.kind == "penalty":
-        types = join(str(cards.label(PUNISHMENT_TYPE_LABELS, t)) for t in detail.punishment_types)
-        text = _(
-            "%(doc_no)s is an administrative penalty (%(types)s) imposed by %(authority)s on %(name)s on %(date)s. "
-            "Dishonesty severity: %(severity)s. Published until: %(until)s.",
-            doc_no=escape(doc_no), types=escape(types), authority=escape(detail.authority_name), name=name,
-            date=detail.decided_on.isoformat(), severity=cards.severity_label(detail.severity), until=until,
-        )  # fmt: skip
-        return text, {"severity": detail.severity, "decided_on": detail.decided_on.isoformat(), "public_until": until}
-    if detail.kind == "permit":
-        valid = str(PERMIT_STATE_LABELS["1" if detail.state == "1" else "2"])  # 1 = 有效, anything else = 无效
-        until_valid = detail.valid_until.isoformat() if detail.valid_until else _("long-term")
-        text = _(
-            "%(doc_no)s is an administrative permit (%(title)s) granted by %(authority)s to %(name)s on %(date)s, "
-            "valid until %(valid_until)s. Current state: %(state)s.",
-            doc_no=escape(doc_no), title=escape(detail.doc_title), authority=escape(detail.authority_name),
-            name=name, date=detail.decided_on.isoformat(), valid_until=until_valid, state=valid,
-        )  # fmt: skip
-        data = {"decided_on": detail.decided_on.isoformat(), "public_until": until}
-        return text, data | {"state": valid, "valid_until": until_valid}
-    text = _(
-        "%(doc_no)s is the entry of %(name)s on the list “%(list)s” (decided by %(authority)s). Published until: "
-        "%(until)s.",
-        doc_no=escape(doc_no), name=name, list=escape(detail.list_name), authority=escape(detail.recognised_by),
-        until=until,
-    )  # fmt: skip
-    return text, {"decided_on": detail.listed_on.isoformat() if detail.listed_on else None, "public_until": until}
+def describe(doc_no: str, detail: lookups.Detail | PublicRecord, until: str) -> tuple[str, dict[str, Any]]:
+    """What the record is (one sentence) and the facts its card carries, in its kind's words (kind_words.py)."""
+    return kind_words.describe(doc_no, detail, until)
 
 
 def repair_text(kind: str, verdict: repair.Eligibility) -> str:
@@ -81,70 +41,7 @@ def _repair_reason(kind: str, verdict: repair.Eligibility) -> str:
             "earliest, once the penalty has been fulfilled and a public credit commitment made.",
             date=day,
         )
-    if verdict.reason is repair.Reason.ELIGIBLE and kind == "penalty":
-        return _(
-            "The minimum publicity period has passed (repair possible since %(date)s): if the penalty has been "
-            "fulfilled and a public credit commitment made, you can apply for repair now.",
-            date=day,
-        )
+    words = kind_words.words(kind)  # only kinds the repair rule allows are ever eligible (penalties, list entries)
     if verdict.reason is repair.Reason.ELIGIBLE:
-        return _(
-            "A list entry is repaired (removed from the list) by the deciding authority under the rules of that "
-            "list: please contact the deciding authority or submit an application."
-        )
-    if kind == "penalty":
-        return _("Minor dishonesty is not published as a rule, so there is nothing to repair.")
-    return _("This record is not dishonesty information, so there is nothing to repair.")
-
-
-_PENALTY_WORDS = re.compile(r"处罚|罚|吊销|违法|penalt|fine", re.IGNORECASE)
-_PERMIT_WORDS = re.compile(r"许可|执照|资质|permit|licen[cs]e", re.IGNORECASE)
-_LIST_WORDS = re.compile(r"名单|名录|失信|守信|黑名单|红名单|list", re.IGNORECASE)
-
-
-def asked_kinds(message: str) -> list[str]:
-    """The record kinds a lookup asks about ("有没有行政许可" → permits); penalties and list entries by default."""
-    kinds = []
-    if _PENALTY_WORDS.search(message):
-        kinds.append("penalty")
-    if _PERMIT_WORDS.search(message) and not re.search(r"吊销|revoke", message, re.IGNORECASE):
-        kinds.append("permit")
-    if _LIST_WORDS.search(message):
-        kinds.append("list")
-    return kinds or ["penalty", "list"]
-
-
-def asked_records(by_kind: dict[str, list[Any]], kinds: list[str]) -> str:
-    """One sentence per asked kind naming its public records (文号 or list, dates), or saying there are none."""
-    out = []
-    for kind in kinds:
-        records = by_kind.get(kind, [])[:5]
-        if kind == "list":
-            out.extend(
-                _(
-                    "Listed on “%(list)s” (%(authority)s, %(until)s).",
-                    list=escape(r.title),
-                    authority=escape(r.authority),
-                    until=until(r),
-                )  # fmt: skip
-                for r in records
-            )
-            if not records:
-                out.append(_("No list entry is under publicity."))
-            continue
-        items = join(
-            _(
-                "%(doc_no)s (decided %(date)s, %(until)s)",
-                doc_no=escape(r.title),
-                date=r.decided_on.isoformat(),
-                until=until(r),
-            )  # fmt: skip
-            for r in records
-        )
-        if kind == "penalty":
-            out.append(_("Administrative penalties: %(items)s.", items=items) if records
-                       else _("No administrative penalty is under publicity."))  # fmt: skip
-        else:
-            out.append(_("Administrative permits: %(items)s.", items=items) if records
-                       else _("No administrative permit is under publicity."))  # fmt: skip
-    return "".join(out)
+        return words.repairable(day) if words.repairable else ""
+    return words.nothing_to_repair()

@@ -11,7 +11,7 @@ from typing import Any
 from flask_babel import gettext as _
 from markupsafe import escape
 
-from portal.chat import cards, explain, knowledge, lookups, questions
+from portal.chat import cards, explain, kind_words, knowledge, lookups, questions
 from portal.chat.followups import remember
 from portal.chat.intents import CODE_RE, DOC_NO_RE, DOMAIN_WORDS, SPLIT_CODE_RE, TRACKING_RE, USCC_RE, Classification
 from portal.chat.replies import faq, out_of_scope
@@ -63,7 +63,7 @@ def subject_lookup(message: str, found: Classification, ctx: Context) -> Reply:
         )
     if len(hits) > 1:
         ctx.state["pending"] = "subject_lookup"
-        names = explain.join(str(escape(h.profile.subject.name)) for h in hits)
+        names = kind_words.join(str(escape(h.profile.subject.name)) for h in hits)
         return Reply(
             "clarify",
             _("Several subjects match: %(names)s. Which one do you mean?", names=names),
@@ -77,19 +77,13 @@ def subject_lookup(message: str, found: Classification, ctx: Context) -> Reply:
     penalties = hit.profile.by_kind.get("penalty", [])
     # "这条处罚能修复吗" (the first quick reply) then means the newest public penalty of this subject.
     remember(ctx.state, subject=s.name, record=penalties[0].title if penalties else None)
-    asked = explain.asked_kinds(message)
+    asked = kind_words.asked_kinds(message)
     text = (
-        _(
-            "%(name)s: administrative penalties under publicity %(penalty)s, administrative permits %(permit)s, "
-            "red list entries %(redlist)s, serious dishonesty list entries %(blacklist)s, key attention list entries "
-            "%(watchlist)s.",
-            name=escape(s.name),
-            **{k: c.get(k, 0) for k in ("penalty", "permit", "redlist", "blacklist", "watchlist")},
-        )
-        + explain.asked_records(hit.profile.by_kind, asked)
+        _("%(name)s, records under publicity: %(counts)s.", name=escape(s.name), counts=kind_words.counts_text(c))
+        + "".join(kind_words.sentence(kind, hit.profile.by_kind.get(kind, [])) for kind in asked)
         + _("See the subject page for details.")
     )
-    shown = [r for kind in asked for r in hit.profile.by_kind.get(kind, [])[:5]]
+    shown = [r for kind in asked for r in kind_words.shown(kind, hit.profile.by_kind.get(kind, []))]
     cards = [_subject_card(hit)] + [_timeline_card(r) for r in shown]
     return Reply(
         "entity_result",
@@ -111,13 +105,17 @@ def cards_url(record: Any) -> str:
 
 
 def _timeline_card(record: Any) -> dict[str, Any]:
-    """A public penalty or list entry of the subject (title: 文号 or list name)."""
+    """A public record of the subject (title: 文号, list name or 承诺事由)."""
     data = {
         "decided_on": record.decided_on.isoformat(),
         "public_until": record.public_until.isoformat() if record.public_until else None,
     }
     if record.kind == "list":
         data["category"] = record.category
+    if record.state:  # 有效/无效, 执行中/已解除, 承诺履行状态
+        data["state"] = record.state
+    if record.kind == "commitment":
+        data["broken"] = kind_words.is_broken(record)
     return cards.record_card(record.kind, record.id, record.title, data)
 
 

@@ -59,9 +59,10 @@ INJECTION_RE = re.compile(
 DOMAIN_WORDS = re.compile(
     r"信用|失信|守信|诚信|处罚|罚|修复|修护|异议|异义|申诉|更正|投诉|投述|举报|举办|检举|公司|企业|单位|店|商家|老板|名单|报告|报高|公示|公式|"
     r"名录|异常|申请|进度|受理|查询码|编号|工单|许可|惩戒|激励|奖惩|承诺|监管|代码|记录|信息|部门|政策|双公示|36号|信用办|黑名单|红名单|"
+    r"违诺|容缺|强制|查封|扣押|冻结|代履行|荣誉|表彰|称号|奖|评价|评级|纳税等级|"
     r"blacklist|red list|credit|penalt|repair|objection|dispute|complain|report|list|record|compan|status|"
     r"application|bidding|"
-    r"publicity|commitment|measure|"
+    r"publicity|commitment|measure|pledge|promise|coerc|seiz|honou?r|award|rating|grade|acceptance|documents|"
     r"违法|违规|纳税|税收|被执行人|身份证|姓名|隐私|未成年|商业秘密|个人信息|数据|措施|网站|自然人|名字|老赖|虚假",
     re.IGNORECASE,
 )

@@ -40,10 +40,14 @@ def _index() -> BM25:
         return BM25([f"{e.question} {e.zh}" for e in entries()])
 
 
-def retrieve(query: str, intent: str | None = None, limit: int = 2) -> list[Entry]:
-    """Best entries for the query; restricted to the intent's entries when it has any."""
+def retrieve(query: str, intent: str | None = None, limit: int = 2, among: tuple[str, ...] = ()) -> list[Entry]:
+    """Best entries for the query; restricted to the given entry ids, else to the intent's entries when it has any."""
     pool = entries()
-    allowed = {i for i, e in enumerate(pool) if intent is None or e.intent == intent} or set(range(len(pool)))
+    allowed = (
+        {i for i, e in enumerate(pool) if e.id in among}
+        or {i for i, e in enumerate(pool) if intent is None or e.intent == intent}
+        or set(range(len(pool)))
+    )
     ranked = [(i, s) for i, s in _index().rank(query) if i in allowed]
     if not ranked:
         return []

@@ -11,13 +11,14 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from portal.domain.kinds import SubjectKind
+from portal import kinds
+from portal.domain.kinds import RecordKind, SubjectKind
 from portal.domain.publicity import Severity, repair_possible_from
 from portal.domain.text import doc_no_key
-from portal.models import ListEntry, ListType, Penalty, Permit, Subject
+from portal.models import ListType, Subject
 from portal.public import catalogue, records
 from portal.public.catalogue import ListTypeInfo, MeasureRow
-from portal.public.presenters import ListEntryDetail, PenaltyDetail, PermitDetail
+from portal.public.presenters import ListEntryDetail, PenaltyDetail, PermitDetail, PublicRecord
 from portal.public.records import Profile
 from portal.visibility import public_on
 from search.contract import Query, SearchBackend
@@ -31,7 +32,7 @@ ORG_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,40}?" + _SUFFIX)
 _NOISE = re.compile(
     r"请问|请|帮我|帮忙|麻烦|给我|我想|我要|想|查一下|查一哈|查查|查下|查询|查|搜索一下|搜索|搜下|搜|看看|看下|看一下|"
     r"了解一下|了解|一下|这家|这个|那家|企业名称是|公司名称是|名称是|名称|叫做|叫|是不是|有没有|有无|是否|"
-    r"行政处罚|处罚|许可|失信|信用|记录|信息|情况|名单|黑名单|红名单|怎么样|如何|吗|呢|吧|的|了|被|过|公示|违法|"
+    r"行政处罚|处罚|许可|失信|拿过|得过|获得|受过|啥|奖项|奖|代履行|划拨存款|划拨|存款|拆除|或者|信用承诺|承诺|违诺|荣誉|表彰|奖励|行政强制|强制|查封|扣押|评价|等级|评级|信用|记录|信息|情况|名单|黑名单|红名单|怎么样|如何|吗|呢|吧|的|了|被|过|公示|违法|"
     r"企业|公司|一家|单位|市场主体|主体|那几家|这几家|几家|那些|这些|全部|所有|都|\s|[，。！？?!,.:：、“”\"'（）()]"
 )
 # Colloquial and English names of catalogue lists, tried before the generic lists below.
@@ -68,7 +69,7 @@ GENERIC_LISTS = (
 
 
 _LEAD = re.compile(
-    r"^(?:请问|请|帮我|帮忙|麻烦|给我|我想|我要|想|要|查一下|查一哈|查查|查下|查询|查|搜索一下|搜索|搜下|搜|看看|看下|看一下|"
+    r"^(?:请问|请|帮我|帮忙|麻烦|给我|我想|我要|想|要|瞅瞅|瞅一下|瞧瞧|瞧一下|查一下|查一哈|查查|查下|查询|查|搜索一下|搜索|搜下|搜|看看|看下|看一下|"
     r"了解一下|了解|一下|这家|那家|企业名称是|公司名称是|名称是)+"
 )
 
@@ -76,7 +77,9 @@ _LEAD = re.compile(
 def extract_name(message: str) -> str | None:
     """The organisation name a message mentions: 'xx有限公司' when spelled out, else what is left after noise words."""
     stripped = re.sub(
-        r"^(请问|请|帮我|帮忙|麻烦)?(查一下|查一哈|查查|查下|查询|查|搜索一下|搜下|看看|看下)?", "", message
+        r"^(请问|请|帮我|帮忙|麻烦)?(查一下|查一哈|查查|查下|查询|查|搜索一下|搜下|看看|看下|瞅瞅|瞅一下|瞧瞧)?",
+        "",
+        message,
     )
     found = ORG_RE.findall(stripped)
     if found:
@@ -90,6 +93,8 @@ def extract_name(message: str) -> str | None:
 # Where words that introduce a name end ("我们准备跟|株洲…公司", "我想知道|…", "楼下那个|…店").
 _CUT_AFTER = re.compile(r"跟|和|与|同|对|把|给|向|在|是|叫|那个|这个|那家|这家|知道|了解|关于|问问|问下|说说")
 _SUFFIX_AT_END = re.compile(_SUFFIX + "$")
+_POINTING = re.compile(r"那家|这家|那个|这个")
+_BARE_COMPANY = re.compile(r"(?<!有限)(?<!有限责任)(?<!分)公司$")
 MAX_NAME_CANDIDATES = 4
 
 
@@ -106,6 +111,12 @@ def name_candidates(message: str) -> list[str]:
             core = _SUFFIX_AT_END.sub("", rest)  # at least 4 characters before 有限公司/店…: no "居有限公司"
             if len(core) >= 4 and ORG_RE.fullmatch(rest) and rest not in out:
                 out.append(rest)
+    # "示例燃气公司" for 株洲示例燃气有限公司: a bare 公司 is how people shorten a name, so the name without it is
+    # tried last (a full legal form such as 有限公司 is kept whole)
+    bare = _POINTING.sub("", out[-1])  # "示例食品那家公司" → "示例食品公司"
+    core = _BARE_COMPANY.sub("", bare)
+    if core != bare and len(core) >= 4 and core not in out:
+        out = out[: MAX_NAME_CANDIDATES - 1] + [core]
     return out[:MAX_NAME_CANDIDATES]
 
 
@@ -172,6 +183,7 @@ def subject_url(profile: Profile) -> str:
 
 
 Detail = PenaltyDetail | PermitDetail | ListEntryDetail
+_DETAILED = (RecordKind.PENALTY, RecordKind.PERMIT, RecordKind.LIST_ENTRY)
 
 
 def _variants(doc_no: str) -> set[str]:
@@ -186,24 +198,28 @@ def _variants(doc_no: str) -> set[str]:
     return out
 
 
-def find_record(session: Session, today: date, doc_no: str) -> Detail | None:
-    """The public record with this 文号 (penalty, then permit, then list entry), or None."""
+def find_record(session: Session, today: date, doc_no: str) -> Detail | PublicRecord | None:
+    """The public record with this 文号, kinds in registry order: the detail of a penalty, permit or list entry (the
+    chat explains those field by field), the public presentation of any other kind; None when none is public."""
     keys = sorted({doc_no_key(v) for v in _variants(doc_no)})
-    for model, column, detail in (
-        (Penalty, Penalty.decision_key, records.penalty_detail),
-        (Permit, Permit.doc_key, records.permit_detail),
-        (ListEntry, ListEntry.doc_key, records.list_entry_detail),
-    ):
+    for spec in kinds.specs():
+        model = spec.model
         # Two indexed steps: by the normalised 文号 key, then the publicity filter on those ids (in one query
         # SQLite may prefer the status index and scan a million rows).
-        candidates = session.scalars(sa.select(model.id).where(column.in_(keys)).limit(50)).all()
+        candidates = session.scalars(sa.select(model.id).where(model.doc_key.in_(keys)).limit(50)).all()
         if not candidates:
             continue
         ids = session.scalars(
             sa.select(model.id).where(model.id.in_(candidates), public_on(model, today)).order_by(model.id).limit(1)
         ).all()
-        if ids:
-            return detail(session, today, ids[0])
+        if not ids:
+            continue
+        if spec.kind in _DETAILED:
+            return records.detail(session, today, spec.kind, ids[0])  # type: ignore[no-any-return]
+        row = session.execute(
+            sa.select(model, Subject).join(Subject, Subject.id == model.subject_id).where(model.id == ids[0])
+        ).first()
+        return spec.present(*row) if row else None
     return None
 
 

@@ -29,10 +29,29 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().lower()
 
 
+# Homophone slips of the pinyin input method in the names of kinds of records (承偌 for 承诺): read as meant.
+# Only whole domain terms, so that no name of a company is changed.
+TERM_SLIPS = {
+    "承偌": "承诺",
+    "违偌": "违诺",
+    "容却": "容缺",
+    "溶缺": "容缺",
+    "行证强制": "行政强制",
+    "行正强制": "行政强制",
+    "荣鱼": "荣誉",
+    "荣域": "荣誉",
+    "评价等及": "评价等级",
+    "信用等及": "信用等级",
+}
+_SLIPS = re.compile("|".join(map(re.escape, TERM_SLIPS)))
+
+
 def clean_message(text: str) -> str:
     """What the bot reads: NFKC (full-width ９１４３…、２０２６、－ become ASCII) and Traditional → Simplified Chinese
-    (查詢 → 查询), so names, 文号, codes and words match the data and the training utterances. Case is kept."""
-    return to_simplified(unicodedata.normalize("NFKC", text))
+    (查詢 → 查询), so names, 文号, codes and words match the data and the training utterances; homophone slips in
+    domain terms corrected (TERM_SLIPS). Case is kept."""
+    simple = to_simplified(unicodedata.normalize("NFKC", text))
+    return _SLIPS.sub(lambda m: TERM_SLIPS[m.group(0)], simple)
 
 
 def words(text: str) -> list[str]:
@@ -117,6 +136,20 @@ class IntentModel:
         return self.labels[best], float(probs[best]), int(known)
 
 
+# The word and character n-grams of "是什么意思", "是啥", "怎么样", "如何".
+_QUESTION_WORDS = frozenset(
+    ("是什么", "什么", "是什", "么意", "意思", "什么意", "么意思", "什么意思", "是啥", "啥意", "啥意思")
+    + ("怎么", "么样", "怎么样", "如何", "什么叫", "么叫", "是指", "指什")
+)
+_LATIN = re.compile(r"[a-z]")
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    ("a", "an", "the", "is", "are", "was", "be", "do", "does", "did", "what", "how", "why", "when", "which", "who")
+    + ("can", "could", "would", "should", "will", "i", "me", "my", "we", "our", "you", "your", "it", "its", "of")
+    + ("to", "in", "on", "for", "at", "by", "with", "from", "and", "or", "if", "this", "that", "there", "mean")
+    + ("means", "please", "explain", "tell")
+)
+
+
 class BM25:
     """Okapi BM25 over short documents (k1 = 1.5, b = 0.75)."""
 
@@ -132,7 +165,18 @@ class BM25:
         self.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
 
     def rank(self, query: str) -> list[tuple[int, float]]:
-        terms = [t for t in set(features(query)) if t in self.idf]
+        # Question words ("是什么意思", "怎么样") say how, not what is asked: entries written as questions of the
+        # same form must not outrank the entry about the topic.
+        # English is matched by whole words, without its function words: letter n-grams of "what does … mean" would
+        # match any entry with English keywords.
+        terms = [
+            t
+            for t in set(features(query))
+            if t in self.idf
+            and t[2:] not in _QUESTION_WORDS
+            and not (t.startswith("c:") and _LATIN.search(t[2:]))
+            and t[2:] not in _ENGLISH_FUNCTION_WORDS
+        ]
         scored = []
         for i, doc in enumerate(self.docs):
             norm = self.k1 * (1 - self.b + self.b * self.lengths[i] / self.avg)

@@ -10,7 +10,7 @@ from datetime import date
 
 from flask_babel import gettext as _
 
-from portal.chat import knowledge
+from portal.chat import kind_words, knowledge
 from portal.chat.types import Context, Reply, menu, source
 from portal.domain import repair
 from portal.domain.kinds import ListCategory
@@ -27,7 +27,6 @@ _CASES: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     (re.compile(r"异议"), "objection", None),
     (re.compile(r"警告|通报批评|轻微|warning|minor", re.IGNORECASE), repair.PENALTY, Severity.MINOR.value),
     (re.compile(r"红名单|守信|诚信典型|red list", re.IGNORECASE), repair.LIST_ENTRY, ListCategory.REDLIST.value),
-    (re.compile(r"许可|permit", re.IGNORECASE), "permit", None),
     (
         re.compile(r"重点关注|经营异常|异常名录|watch ?list|abnormal", re.IGNORECASE),
         repair.LIST_ENTRY,
@@ -52,6 +51,10 @@ def repair_yes_no(message: str, found: object, ctx: Context) -> Reply | None:
             "dishonesty: 1 year, serious dishonesty: 3 years after the decision), without any application."
         )
         return _reply(text, found, ctx)
+    objection = _CASES[0][0].search(message)
+    answer = None if objection else kind_words.repair_answer(message)  # 许可, 违诺, 行政强制: the kinds' own answers
+    if answer is not None:
+        return _reply(answer, found, ctx)
     case = next(((kind, value) for pattern, kind, value in _CASES if pattern.search(message)), None)
     if case is None:
         return None
@@ -80,8 +83,6 @@ def repair_yes_no(message: str, found: object, ctx: Context) -> Reply | None:
             "No need. A penalty that is only a warning or a public criticism is minor dishonesty: it is not "
             "published as a rule (at most 3 months if it is), so there is nothing to repair."
         )
-    elif kind == "permit":
-        text = _("No need. An administrative permit is not dishonesty information, so there is nothing to repair.")
     else:
         text = _("No need. The red list rewards trustworthy subjects; it is not dishonesty information, so there is "
                  "nothing to repair.")  # fmt: skip

@@ -6,7 +6,7 @@ import re
 
 from flask_babel import gettext as _
 
-from portal.chat import knowledge
+from portal.chat import kind_words, knowledge
 from portal.chat.intents import PERSONAL_CREDIT_RE, Classification
 from portal.chat.types import Context, Reply, link, menu, source
 
@@ -28,7 +28,9 @@ def service_pages(intent: str) -> list[dict[str, str]]:
 
 
 def faq(message: str, found: Classification, ctx: Context, intent: str | None = None) -> Reply:
-    hits = knowledge.retrieve(message, found.intent)
+    # A definition question that names a record kind ("什么是行政强制") is answered from that kind's entries.
+    among = tuple(kind_words.faq_ids(message)) if found.intent == "policy_faq" else ()
+    hits = knowledge.retrieve(message, found.intent, among=among)
     text = "\n".join(h.en if ctx.english else h.zh for h in hits)
     sources = list({h.source_url: {"title": h.source_title, "url": h.source_url} for h in hits}.values())
     sources += service_pages(found.intent)

@@ -12,6 +12,7 @@ from flask_limiter.util import get_remote_address
 from portal import clock
 from portal.chat import intents, sessions, tickets
 from portal.chat.services import DEFAULT_LOCALE, MAX_MESSAGE, chat
+from portal.chat.types import starter_questions
 from portal.extensions import db, limiter
 from portal.indexing.backend import EXTENSION
 
@@ -59,7 +60,13 @@ def page() -> Any:
     state = store.get(sid) if sid else None
     turns = state.get("turns", []) if state else []
     return render_template(
-        "chat/index.html", turns=turns, answer=answer, error=error, limit=MAX_MESSAGE, nav_section="chat"
+        "chat/index.html",
+        turns=turns,
+        answer=answer,
+        error=error,
+        limit=MAX_MESSAGE,
+        starters=starter_questions(),
+        nav_section="chat",
     ), status
 
 

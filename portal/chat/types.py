@@ -71,6 +71,20 @@ def main_menu() -> list[dict[str, str]]:
     ]
 
 
+def starter_questions() -> list[dict[str, str]]:
+    """The questions the /chat page offers before the first message: one per thing the assistant can do."""
+    return menu(
+        _("I want to look up a company"),
+        _("How do I apply for credit repair"),
+        _("The information is wrong, how do I object"),
+        _("How do I file a complaint"),
+        _("Check the status of my application"),
+        _("What is a credit commitment"),
+        _("How long is administrative coercion published"),
+        _("What measures apply to the serious dishonesty list"),
+    )
+
+
 def link(title: str, url: str) -> dict[str, Any]:
     return {"type": "link", "title": title, "url": url, "data": {}}
 

@@ -65,3 +65,15 @@ JOINT_ROLES = JOINT_CHECK_ROLES | JOINT_STATS_ROLES
 # Enterprise account bindings (issue 8) are approved by the 信用办 side; departments do not bind.
 BINDING_ROLES = frozenset({Role.INTAKE, Role.REVIEWER, Role.ADMIN})
 ACCOUNT_ADMIN_ROLES = frozenset({Role.ADMIN})
+# 分级分类监管 (issue 17, DOMAIN §20): grades are internal. The 信用办 edits the rule set and sees every
+# department's statistics; a department sets its own ratios, draws its own inspections and sees only those.
+GRADING_RULE_VIEW_ROLES = frozenset({Role.INTAKE, Role.REVIEWER, Role.ADMIN})
+GRADING_RULE_EDIT_ROLES = frozenset({Role.ADMIN})
+GRADE_STATS_ROLES = frozenset({Role.INTAKE, Role.REVIEWER, Role.ADMIN, Role.DEPARTMENT})
+DRAW_ROLES = frozenset({Role.DEPARTMENT, Role.ADMIN})
+SUPERVISION_ROLES = GRADING_RULE_VIEW_ROLES | GRADE_STATS_ROLES | DRAW_ROLES
+# 重点监管对象筛查 and 约谈 (issue 17, DOMAIN §21): a department keeps its own watch lists, answers its own hits and
+# records the interviews it holds ("谁认定、谁约谈"); the 信用办 (intake, reviewers, admins) reads every department's
+# for supervision and statistics but does not act in a department's name. Verifiers work on submissions only.
+SUPERVISION_EDIT_ROLES = frozenset({Role.DEPARTMENT})
+SUPERVISION_VIEW_ROLES = frozenset({Role.DEPARTMENT, Role.INTAKE, Role.REVIEWER, Role.ADMIN})

@@ -10,13 +10,13 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from portal.domain import uscc as uscc_rules
 from portal.domain.errors import DomainError
+from portal.file_store import FileStore, StagedFile
 from portal.models import AuditEntry, BindingDocument, SubjectBinding
 from portal.models.enterprise import BindingStatus, EnterpriseAccount
 from portal.submissions import uploads
@@ -47,7 +47,7 @@ class ClaimResult:
 
 
 def claim(session: Session, account: EnterpriseAccount, new: Claim, licence: uploads.Upload,
-          authorisation: uploads.Upload, *, upload_dir: Path, now: datetime) -> ClaimResult:  # fmt: skip
+          authorisation: uploads.Upload, *, store: FileStore, now: datetime) -> ClaimResult:  # fmt: skip
     """A pending binding with its two documents (staged, committed, then renamed); raises BindingError."""
     if not uscc_rules.is_valid(new.uscc):
         raise BindingError("统一社会信用代码无效", reason="invalid_uscc")
@@ -67,10 +67,10 @@ def claim(session: Session, account: EnterpriseAccount, new: Claim, licence: upl
                              status=BindingStatus.PENDING, is_contested=bool(others),
                              created_at=now, updated_at=now)  # fmt: skip
     session.add(binding)
-    staged: list[uploads.StagedFile] = []
+    staged: list[StagedFile] = []
     try:
         for kind, upload in (("licence", licence), ("authorisation", authorisation)):
-            item = uploads.stage(upload, upload_dir)
+            item = store.stage(upload.data, upload.extension)
             staged.append(item)
             session.add(BindingDocument(binding=binding, kind=kind, stored_name=item.stored_name,
                                         original_name=upload.original_name, mime=upload.mime, size=upload.size,
@@ -81,10 +81,10 @@ def claim(session: Session, account: EnterpriseAccount, new: Claim, licence: upl
         session.commit()
     except BaseException:
         session.rollback()
-        uploads.discard(staged)
+        store.discard(staged)
         raise
     try:
-        uploads.finalize(staged)
+        store.finalize(staged)
     except OSError:
         log.warning("documents of binding %s left as .part files", binding.id, exc_info=True)
     log.info("binding claimed: id=%s contested=%s", binding.id, bool(others))

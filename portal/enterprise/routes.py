@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
@@ -19,13 +18,24 @@ from portal.enterprise import accounts, bindings, dashboard
 from portal.enterprise.forms import ClaimForm, EmailForm, LoginForm, RegisterForm, ResetForm
 from portal.enterprise.labels import BINDING_STATUS
 from portal.extensions import db, limiter
-from portal.i18n import RECORD_STATUS_LABELS, SUBMISSION_KIND_LABELS, SUBMISSION_STATUS_LABELS
+from portal.file_store import file_store
+from portal.i18n import (
+    CORRECTION_STATE_LABELS,
+    INTERVIEW_KIND_LABELS,
+    RECORD_STATUS_LABELS,
+    SUBMISSION_KIND_LABELS,
+    SUBMISSION_STATUS_LABELS,
+)
+from portal.interviews import services as interview_services
+from portal.interviews.minutes import send_minutes
 from portal.notify import get_notifier
 from portal.reports import services as report_services
 from portal.reports.labels import MARK_TEXT
 from portal.reports.routes import signer
 from portal.sign_in import safe_next
 from portal.submissions.labels import ELIGIBILITY_TEXT
+from portal.supervision import grading
+from portal.supervision.labels import GRADE_LABELS
 
 bp = Blueprint("enterprise", __name__)
 CLAIM_ERRORS = {
@@ -187,7 +197,7 @@ def claim():  # type: ignore[no-untyped-def]
                              form.applicant_phone.data)  # fmt: skip
         try:
             result = bindings.claim(db.session, current_user, new, form.checked["licence"],  # type: ignore[arg-type]
-                                    form.checked["authorisation"], upload_dir=Path(current_app.config["UPLOAD_DIR"]),
+                                    form.checked["authorisation"], store=file_store(),
                                     now=clock.now())  # fmt: skip
         except bindings.BindingError as exc:
             error = CLAIM_ERRORS.get(exc.params.get("reason", ""), CLAIM_ERRORS["duplicate"])
@@ -212,11 +222,28 @@ def _bound(binding_id: int) -> Any:
 
 @enterprise_required
 def subject(binding_id: int):  # type: ignore[no-untyped-def]
-    board = dashboard.build(db.session, _bound(binding_id), today=clock.today())
+    binding = _bound(binding_id)
+    board = dashboard.build(db.session, binding, today=clock.today())
+    # The subject's own grade (DOMAIN §20): internal, shown to nobody else outside the back office.
+    grade = grading.own_grade(db.session, board.subject, clock.today())
+    # 约谈 join the subject's own record (DOMAIN §21): shown here, never on public pages.
+    talks = interview_services.for_subject(db.session, binding.uscc, clock.today())
     return render_template("enterprise/dashboard.html", d=board, status_text=RECORD_STATUS_LABELS, mark_text=MARK_TEXT,
+                           own_grade=grade, grade_labels=GRADE_LABELS,
                            eligibility_text=ELIGIBILITY_TEXT, kinds=SUBMISSION_KIND_LABELS,
-                           sub_statuses=SUBMISSION_STATUS_LABELS,
+                           sub_statuses=SUBMISSION_STATUS_LABELS, interviews=talks,
+                           interview_kinds=INTERVIEW_KIND_LABELS, correction_states=CORRECTION_STATE_LABELS,
                            today=clock.today())  # fmt: skip
+
+
+@enterprise_required
+def interview_minutes(binding_id: int, interview_id: int):  # type: ignore[no-untyped-def]
+    binding = _bound(binding_id)
+    try:
+        found = interview_services.load_for_subject(db.session, interview_id, binding.uscc)
+    except interview_services.InterviewNotFound:
+        abort(404)
+    return send_minutes(found)
 
 
 @enterprise_required
@@ -243,6 +270,8 @@ URLS: list[tuple[str, str, Any, list[str]]] = [
     ("/bindings/new", "claim", claim, ["GET", "POST"]),
     (f"/subjects/<{ID}:binding_id>", "subject", subject, ["GET"]),
     (f"/subjects/<{ID}:binding_id>/report", "full_report", full_report, ["POST"]),
+    (f"/subjects/<{ID}:binding_id>/interviews/<{ID}:interview_id>/minutes", "interview_minutes", interview_minutes,
+     ["GET"]),
 ]
 for rule, endpoint, view, methods in URLS:
     bp.add_url_rule(rule, endpoint, view, methods=methods)

@@ -29,6 +29,10 @@ class SubjectChanges:
     changed: list[PublicRecord]
     stopped: dict[str, int]  # kind -> count; the records themselves are no longer public, so never described
     unsubscribe_token: str
+    alerts: frozenset[str] = frozenset()  # "<kind>:<id>" of the added records to point out (a 违诺)
+
+    def needs_attention(self, record: PublicRecord) -> bool:
+        return f"{record.kind.value}:{record.id}" in self.alerts
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +99,7 @@ def run(session: Session, *, today: date, now: datetime, secret: str, send: Call
                 [presented[k] for k in changes.changed if k in presented],
                 dict(changes.stopped),
                 services.unsubscribe_token(secret, f),
+                changes.alerts,
             )
             for f, changes in pending
         ]

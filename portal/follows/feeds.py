@@ -16,9 +16,11 @@ from sqlalchemy.orm import Session
 from portal import kinds
 from portal.clock import CHINA_TZ
 from portal.domain.publicity import RecordStatus
+from portal.follows.snapshots import alert_column
 from portal.i18n import CATEGORY_LABELS, RECORD_STATUS_LABELS
 from portal.models import Subject
 from portal.public.presenters import PublicRecord, PublicSubject, present_subject
+from portal.site_identity import site_name
 from portal.visibility import public_on
 
 FEED_LIMIT = 50
@@ -30,6 +32,7 @@ class FeedEntry:
     version: int
     updated: datetime
     title: str
+    alert: bool = False  # news its kind points out to followers (a 违诺): titled so
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +51,10 @@ def kind_label(record: PublicRecord) -> str:
     return str(spec.label_one)
 
 
-def entry_title(record: PublicRecord) -> str:
+def entry_title(record: PublicRecord, alert: bool = False) -> str:
     title = _("%(kind)s: %(title)s", kind=kind_label(record), title=record.title)
+    if alert:
+        title = _("%(title)s (%(status)s)", title=title, status=_("needs attention"))
     if record.status == "under_objection":
         title = _("%(title)s (%(status)s)", title=title, status=RECORD_STATUS_LABELS[RecordStatus.UNDER_OBJECTION])
     return title
@@ -65,20 +70,21 @@ def subject_feed(session: Session, subject: Subject, today: date, limit: int = F
     for spec in kinds.specs():
         model = spec.model
         query = (
-            sa.select(model)
+            sa.select(model, alert_column(spec))
             .where(model.subject_id == subject.id, public_on(model, today))
             .order_by(sa.func.coalesce(model.updated_at, model.created_at).desc(), model.id.desc())
             .limit(limit)
         )
-        for record in session.scalars(query):
+        for record, alert in session.execute(query):
             presented = spec.present(record, subject)
             # A record published today by date changes the feed although no row was written.
             updated = max(record.updated_at, _became_public(record.public_from))
-            entries.append(FeedEntry(presented, record.version, updated, entry_title(presented)))
+            title = entry_title(presented, bool(alert))
+            entries.append(FeedEntry(presented, record.version, updated, title, bool(alert)))
     if not entries:
         return None
     entries.sort(key=lambda e: (e.updated, e.record.kind, e.record.id), reverse=True)
     entries = entries[:limit]
     shown = present_subject(subject)
     title = _("Credit records of %(name)s", name=shown.name)
-    return Feed(shown, entries, entries[0].updated, title, _("Credit %(city)s", city=_("Jianglin")))
+    return Feed(shown, entries, entries[0].updated, title, site_name())

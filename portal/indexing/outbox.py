@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from portal import kinds
+from portal.indexing import cursors
 from portal.indexing.documents import (
     BATCH,
     document_for_row,
@@ -22,6 +23,7 @@ from portal.indexing.documents import (
 )
 from portal.kind_spec import KindSpec
 from portal.models import SearchOutbox
+from portal.models.base import utcnow
 from portal.visibility import public_on
 from search.contract import Document, SearchBackend, SearchUnavailable
 
@@ -89,21 +91,31 @@ def apply_changes(session: Session, backend: SearchBackend, by_kind: dict[str, s
     return len(total.upserts) + len(total.deletes) + len(subject_docs) + len(subject_gone)
 
 
-def drain_outbox(session: Session, backend: SearchBackend, today: date, *, limit: int = 1_000) -> int:
-    """Apply up to `limit` outbox rows (oldest first) and delete them; returns the number of rows applied.
+def drain_outbox(
+    session: Session, backend: SearchBackend, today: date, *, limit: int = 1_000, node: str | None = None
+) -> int:
+    """Apply up to `limit` outbox rows this node's index has not applied yet (in order) and move its cursor past
+    them; returns the number of rows applied. `node` defaults to the backend's node (portal/indexing/cursors.py).
 
     Rows stay queued when the index is unavailable (missing, locked): nothing is lost, a later drain or a
-    reindex catches up. On PostgreSQL several workers may drain at once (SKIP LOCKED). Commits.
+    reindex catches up. Several processes of one node may poll at once: one drains, the others find the cursor
+    locked (PostgreSQL) or apply the same rows twice, which leaves the same index (SQLite). Commits.
     """
-    query = sa.select(SearchOutbox.id, SearchOutbox.record_kind, SearchOutbox.record_id).order_by(SearchOutbox.id)
-    if session.get_bind().dialect.name == "postgresql":
-        query = query.with_for_update(skip_locked=True)
-    rows = session.execute(query.limit(limit)).all()
-    if not rows:
+    name = node or cursors.node_name(backend)
+    top = cursors.horizon(session)  # before the cursor is locked: the lock gives this transaction an id
+    cursor = cursors.claim(session, name)
+    if cursor is None:
         session.rollback()
         return 0
+    rows = session.execute(cursors.after(cursor, top).limit(limit)).all()
+    if not rows:
+        if cursors.touch(cursor, top, utcnow()):
+            session.commit()
+        else:
+            session.rollback()
+        return 0
     by_kind: dict[str, set[int]] = defaultdict(set)
-    for _id, kind, record_id in rows:
+    for _id, _txid, kind, record_id in rows:
         by_kind[kind].add(record_id)
     try:
         apply_changes(session, backend, by_kind, today)
@@ -111,10 +123,9 @@ def drain_outbox(session: Session, backend: SearchBackend, today: date, *, limit
         session.rollback()
         log.warning("search outbox not drained: %s", exc)
         return 0
-    row_ids = [row[0] for row in rows]
-    for i in range(0, len(row_ids), 900):
-        session.execute(sa.delete(SearchOutbox).where(SearchOutbox.id.in_(row_ids[i : i + 900])))
+    cursors.advance(cursor, (rows[-1].txid, rows[-1].id), top, complete=len(rows) < limit)
     session.commit()
+    cursors.prune(session, utcnow())
     return len(rows)
 
 
@@ -143,13 +154,21 @@ def sweep(session: Session, backend: SearchBackend, today: date, *, days: int = 
 
 
 def reindex(
-    session: Session, backend: SearchBackend, today: date, *, progress: Callable[[int], None] | None = None
+    session: Session,
+    backend: SearchBackend,
+    today: date,
+    *,
+    progress: Callable[[int], None] | None = None,
+    node: str | None = None,
 ) -> int:
     """Build a complete new index from the database and swap it in atomically; returns the documents written.
 
-    Outbox rows queued before the build started are covered by it and deleted; later ones stay for the worker.
+    Outbox rows queued before the build started are covered by it: the node's cursor moves past them (and they
+    are deleted once every other node has passed them too); later ones stay for the worker.
     """
+    top = cursors.horizon(session)
     covered = session.scalar(sa.select(sa.func.max(SearchOutbox.id))) or 0
+    session.rollback()  # the build reads what is committed from here on
     written = 0
     with backend.rebuild() as builder:
         batch: list[Document] = []
@@ -165,7 +184,8 @@ def reindex(
         written += len(batch)
         if progress:
             progress(len(batch))
-    session.execute(sa.delete(SearchOutbox).where(SearchOutbox.id <= covered))
+    cursors.rebuilt(session, node or cursors.node_name(backend), top, covered)
     session.commit()
+    cursors.prune(session, utcnow())
     log.info("search index rebuilt: backend=%s documents=%d", backend.name, written)
     return written

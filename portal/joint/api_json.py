@@ -63,6 +63,11 @@ def _row(view: RowView) -> dict[str, Any]:
         "subject": None if row.subject_id is None else {"name": row.name or "", "uscc": row.uscc},
         "public_records": {"penalties": row.penalties, "permits": row.permits},
         "hits": [_hit(h) for h in view.hits],
+        "other_information": [
+            {"kind": n.kind, "role": n.role, "title": n.title, "summary": n.summary, "date": n.day.isoformat(),
+             "authority": n.authority}
+            for n in view.notes
+        ],  # fmt: skip
     }
 
 

@@ -118,7 +118,7 @@ SCHEMAS: dict[str, Any] = {
     },
     "CheckLine": {
         "type": "object",
-        "required": ["line", "query", "outcome", "message", "subject", "public_records", "hits"],
+        "required": ["line", "query", "outcome", "message", "subject", "public_records", "hits", "other_information"],
         "properties": {
             "line": {"type": "integer"},
             "query": {"type": "string"},
@@ -140,6 +140,21 @@ SCHEMAS: dict[str, Any] = {
                 "properties": {"penalties": {"type": "integer"}, "permits": {"type": "integer"}},
             },
             "hits": {"type": "array", "items": ref("CheckHit")},
+            "other_information": {"type": "array", "items": ref("CheckNote")},
+        },
+    },
+    "CheckNote": {
+        "type": "object",
+        "description": "A public 行政强制 or 违诺 (role discipline: information for 失信惩戒 review) or an honour "
+        "(role incentive: 守信激励) of the subject on the day of the check; no measure applies by itself.",
+        "required": ["kind", "role", "title", "summary", "date", "authority"],
+        "properties": {
+            "kind": {"type": "string"},
+            "role": {"type": "string", "enum": ["discipline", "incentive"]},
+            "title": {"type": "string"},
+            "summary": {"type": "string"},
+            "date": _DATE,
+            "authority": {"type": "string"},
         },
     },
     "CheckResult": {

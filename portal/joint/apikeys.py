@@ -16,7 +16,7 @@ from portal.domain.text import has_control_chars
 from portal.joint.checks import department_name
 from portal.models import ApiKey, AuditEntry
 
-SCOPES = ("check", "feedback", "changes")
+SCOPES = ("check", "feedback", "changes", "push")  # push: records of data-standard §15
 TOKEN_PREFIX = "jlk_"  # noqa: S105 - a public marker of our keys, not a secret
 MAX_TOKEN = 128
 

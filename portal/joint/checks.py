@@ -19,10 +19,12 @@ from portal.domain.errors import DomainError
 from portal.domain.kinds import SubjectKind
 from portal.domain.text import clean, has_control_chars, nfkc, normalize_code
 from portal.domain.workdays import WorkCalendar
+from portal.joint.notes import public_notes
 from portal.models import (
     AuditEntry,
     CheckedSubject,
     CheckHit,
+    CheckNote,
     CreditCheck,
     Department,
     ListEntry,
@@ -211,6 +213,7 @@ def run_check(
     entries = _public_entries(session, ids, today)
     penalties = _public_counts(session, Penalty, ids, today)
     permits = _public_counts(session, Permit, ids, today)
+    notes = public_notes(session, ids, today)  # 行政强制, 违诺, honours: information beside the hits
     index = catalogue_index(session)
     check = CreditCheck(
         department_uscc=requester.department_uscc,
@@ -232,6 +235,7 @@ def run_check(
     # Core bulk inserts (one multi-row INSERT … RETURNING): ORM unit-of-work flushes cost ~1.5 s per 1,000 rows on PG.
     rows: list[dict[str, object]] = []
     found_by_line: list[list[ListEntry]] = []
+    notes_by_line: list[list[dict[str, object]]] = []
     for line, query, outcome, message, subject in resolved:
         row: dict[str, object] = {"check_id": check.id, "line_no": line, "query": query, "outcome": outcome,
                                   "message": message, "subject_id": None, "uscc": None, "name": None,
@@ -243,6 +247,7 @@ def run_check(
                        penalties=penalties.get(subject.id, 0), permits=permits.get(subject.id, 0))  # fmt: skip
         rows.append(row)
         found_by_line.append(found)
+        notes_by_line.append(notes.get(subject.id, []) if subject is not None else [])
     table = CheckedSubject.__table__
     insert = table.insert().returning(table.c.id, sort_by_parameter_order=True)
     row_ids = list(session.connection().scalars(insert, rows))
@@ -261,6 +266,10 @@ def run_check(
             })  # fmt: skip
     if hits:
         session.connection().execute(CheckHit.__table__.insert(), hits)
+    noted = [{**note, "check_id": check.id, "checked_subject_id": row_id}
+             for row_id, found_notes in zip(row_ids, notes_by_line, strict=True) for note in found_notes]  # fmt: skip
+    if noted:
+        session.connection().execute(CheckNote.__table__.insert(), noted)
     check.invalid = sum(r["outcome"] == "invalid" for r in rows)
     check.found = sum(r["outcome"] == "found" for r in rows)
     check.hits = len(hits)

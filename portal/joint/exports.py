@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from portal.joint.results import CheckView
+from portal.joint.results import CheckView, RowView
 from portal.tabular import safe_cell
 
 HEADER = [
@@ -26,6 +26,8 @@ HEADER = [
     "推荐措施",
     "执行反馈",
     "反馈理由",
+    "失信惩戒参考信息",  # public 行政强制 and 违诺 (portal/joint/notes.py), on every row of the subject
+    "守信激励信息",  # public honours
 ]
 CATEGORY_ZH = {"redlist": "红名单", "blacklist": "严重失信主体名单", "watchlist": "重点关注名单"}
 OUTCOME_ZH = {
@@ -36,6 +38,10 @@ OUTCOME_ZH = {
     "duplicate": "重复",
 }
 FEEDBACK_ZH = {"applied": "已执行", "not_applicable": "不适用", "not_applied": "未执行"}
+
+
+def _notes(row_view: RowView, role: str) -> str:
+    return "；".join(f"{n.title}（{n.day.isoformat()}，{n.authority}）" for n in row_view.notes_for(role))
 
 
 def check_csv(view: CheckView) -> str:
@@ -54,8 +60,10 @@ def check_csv(view: CheckView) -> str:
             row.penalties,
             row.permits,
         ]
+        notes = [_notes(row_view, "discipline"), _notes(row_view, "incentive")]
         if not row_view.hits:
-            writer.writerow([safe_cell(v) for v in base] + [""] * (len(HEADER) - len(base)))
+            blanks = [""] * (len(HEADER) - len(base) - len(notes))
+            writer.writerow([safe_cell(v) for v in (*base, *blanks, *notes)])
             continue
         for hit_view in row_view.hits:
             hit = hit_view.hit
@@ -73,6 +81,7 @@ def check_csv(view: CheckView) -> str:
                 recommended,
                 FEEDBACK_ZH.get(answer.outcome, answer.outcome) if answer else "",
                 (answer.reason or "") if answer else "",
+                *notes,
             ]
             writer.writerow([safe_cell(v) for v in cells])
     return "\ufeff" + out.getvalue()

@@ -38,4 +38,5 @@ SCOPE_LABELS = {
     "check": _l("Credit checks"),
     "feedback": _l("Feedback on checks"),
     "changes": _l("List changes for sync"),
+    "push": _l("Push of the department's records"),
 }

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from portal.domain import joint
 from portal.domain.errors import DomainError
-from portal.models import CheckedSubject, CheckFeedback, CheckHit, CreditCheck, Measure
+from portal.models import CheckedSubject, CheckFeedback, CheckHit, CheckNote, CreditCheck, Measure
 
 PAGE_SIZE = 50
 MAX_ID = 2**31 - 1  # larger ids (from URLs or JSON) cannot exist and overflow SQLite's integer binding
@@ -54,6 +54,10 @@ class HitView:
 class RowView:
     row: CheckedSubject
     hits: list[HitView] = field(default_factory=list)
+    notes: list[CheckNote] = field(default_factory=list)  # 行政强制, 违诺, honours found then (portal/joint/notes.py)
+
+    def notes_for(self, role: str) -> list[CheckNote]:
+        return [note for note in self.notes if note.role == role]
 
 
 @dataclass(frozen=True)
@@ -116,7 +120,11 @@ def check_view(
             else None
         )
         by_row.setdefault(hit.checked_subject_id, []).append(HitView(hit, views, answer_view))
-    return CheckView(check, [RowView(r, by_row.get(r.id, [])) for r in rows], is_overdue(check, today))
+    notes: dict[int, list[CheckNote]] = {}
+    for note in session.scalars(sa.select(CheckNote).where(CheckNote.check_id == check.id).order_by(CheckNote.id)):
+        notes.setdefault(note.checked_subject_id, []).append(note)
+    views = [RowView(r, by_row.get(r.id, []), notes.get(r.id, [])) for r in rows]
+    return CheckView(check, views, is_overdue(check, today))
 
 
 @dataclass(frozen=True)

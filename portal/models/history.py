@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.models.base import Base, UTCDateTime, utcnow
+from portal.models.search_node import current_txid
 
 
 class ImportBatch(Base):
@@ -58,14 +59,17 @@ class RecordHistory(Base):
 
 
 class SearchOutbox(Base):
-    """Index changes written in the same transaction as the record; one indexer applies them."""
+    """Index changes written in the same transaction as the record; every node's indexer applies them in order
+    from its own cursor (portal/models/search_node.py says how the order is kept)."""
 
     __tablename__ = "search_outbox"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids never reused after a prune: cursors stay valid
 
     id: Mapped[int] = mapped_column(primary_key=True)
     record_kind: Mapped[str] = mapped_column(sa.String(16))
     record_id: Mapped[int]
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    txid: Mapped[int] = mapped_column(sa.BigInteger, default=current_txid(), server_default="0")
 
 
 class HolidayOverride(Base):

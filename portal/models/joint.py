@@ -114,6 +114,24 @@ class CheckHit(Base):
     recommended: Mapped[int] = mapped_column(default=0)
 
 
+class CheckNote(Base):
+    """A public record of another kind found on a checked subject (issue 16), kept as it was shown then: a 行政强制
+    or a 违诺 for the department's 失信惩戒 review, an honour for 守信激励. Information only: no measure applies."""
+
+    __tablename__ = "check_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    check_id: Mapped[int] = mapped_column(sa.ForeignKey("credit_checks.id"), index=True)
+    checked_subject_id: Mapped[int] = mapped_column(sa.ForeignKey("checked_subjects.id"), index=True)
+    kind: Mapped[str] = mapped_column(sa.String(16))  # the record kind (portal/kinds.py)
+    record_id: Mapped[int]
+    role: Mapped[str] = mapped_column(sa.String(16))  # discipline | incentive (KindSpec.joint_role)
+    title: Mapped[str] = mapped_column(sa.String(512))  # 文号 or name, as the public page shows it
+    summary: Mapped[str] = mapped_column(sa.Text, default="")
+    day: Mapped[date] = mapped_column(sa.Date)
+    authority: Mapped[str] = mapped_column(sa.String(256))
+
+
 class CheckFeedback(Base):
     """执行反馈 on one hit: applied / not applicable / not applied, with the reason; one per hit."""
 

@@ -13,7 +13,10 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-from flask import current_app
+from flask import current_app, g
+
+from portal.data_version import data_version
+from portal.extensions import db
 
 T = TypeVar("T")
 DEFAULT_TTL = 300.0
@@ -24,14 +27,18 @@ class TTLCache:
     """Thread-safe: entries expire after `ttl` seconds; the least recently used go first beyond `size`."""
 
     def __init__(self, ttl: float = DEFAULT_TTL, size: int = DEFAULT_SIZE,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 version: Callable[[], Hashable] | None = None) -> None:  # fmt: skip
         self.ttl = ttl
+        self._version = version  # entries of an older data version are never answered (they age out)
         self.size = size
         self._clock = clock
         self._data: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
         self._lock = threading.Lock()
 
     def get_or_compute(self, key: Hashable, compute: Callable[[], T]) -> T:
+        if self._version is not None:
+            key = (self._version(), key)
         now = self._clock()
         with self._lock:
             hit = self._data.get(key)
@@ -47,6 +54,8 @@ class TTLCache:
         return value
 
     def discard(self, key: Hashable) -> None:
+        if self._version is not None:
+            key = (self._version(), key)
         with self._lock:
             self._data.pop(key, None)
 
@@ -55,10 +64,17 @@ class TTLCache:
             self._data.clear()
 
 
+def request_data_version() -> Hashable:
+    """The data version (portal/data_version.py), read once per request (or CLI command) and kept in `g`."""
+    if "data_version" not in g:
+        g.data_version = data_version(db.session)
+    return g.data_version  # type: ignore[no-any-return]
+
+
 def app_cache() -> TTLCache:
     """The current application's cache (created on first use; PUBLIC_CACHE_TTL overrides the lifetime)."""
     cache = current_app.extensions.get("public_cache")
     if cache is None:
         ttl = float(current_app.config.get("PUBLIC_CACHE_TTL", DEFAULT_TTL))
-        cache = current_app.extensions.setdefault("public_cache", TTLCache(ttl=ttl))
+        cache = current_app.extensions.setdefault("public_cache", TTLCache(ttl=ttl, version=request_data_version))
     return cache  # type: ignore[no-any-return]

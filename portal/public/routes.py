@@ -31,7 +31,8 @@ from portal.i18n import (
     SEVERITY_LABELS,
     SUBJECT_KIND_LABELS,
 )
-from portal.public import views_lists, views_more, views_rated, views_records, views_site, views_stats
+from portal.public import sources, views_lists, views_more, views_rated, views_records, views_site, views_stats
+from portal.site_identity import site_identity
 
 bp = Blueprint("public", __name__)
 
@@ -81,6 +82,7 @@ urls.register(bp, {
 })
 _STATISTICS_CSV = f"/statistics/<any({', '.join(views_stats.TABLES)}):table>.csv"  # the table names are the view's
 bp.add_url_rule(_STATISTICS_CSV, "statistics_csv", views_stats.statistics_csv)
+bp.add_url_rule("/statistics/sources", "sources", sources.sources)  # 数据来源及更新情况
 
 SECTIONS = (("/penalties", "publicity"), ("/permits", "publicity"), ("/subjects", "publicity"),
             ("/coercions", "publicity"), ("/honours", "publicity"), ("/commitments", "publicity"),
@@ -141,7 +143,7 @@ def inject_helpers() -> dict[str, Any]:
         "care_mode": request.cookies.get(CARE_COOKIE) == "1",
         "nav_section": section,
         "here": here,
-        "site": views_site.site_identity(),
+        "site": site_identity(),
         "subject_url": subject_url,
         "record_url": record_url,
         "objection_url": objection_url,

@@ -14,8 +14,9 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from portal import kinds
 from portal.domain.workdays import WorkCalendar
-from portal.models import ImportBatch, ListEntry, Penalty, Permit, RecordHistory
+from portal.models import ListEntry, Penalty, Permit
 from portal.visibility import public_on
 
 DEADLINE_WORKDAYS = 7  # 双公示 within 7 working days of the decision (DOMAIN §5.1)
@@ -70,17 +71,12 @@ class Statistics:
     categories: dict[str, int] = field(default_factory=dict)  # 处罚类别 as stored -> penalties
     lists: list[tuple[str, str, int]] = field(default_factory=list)  # (category, 名单名称, entries)
     timeliness: dict[str, Timeliness] = field(default_factory=dict)
+    by_kind: dict[str, int] = field(default_factory=dict)  # kind value -> public records, every kind of the registry
 
     @property
     def total(self) -> int:
-        return sum(c.total for c in self.months.values())
-
-
-def data_version(session: Session) -> tuple[int, int]:
-    """Changes whenever records change: imports add a batch, staff status changes add a history row (PK lookups)."""
-    batches = session.scalar(sa.select(sa.func.max(ImportBatch.id))) or 0
-    history = session.scalar(sa.select(sa.func.max(RecordHistory.id))) or 0
-    return int(batches), int(history)
+        """Every kind's public records in the window (the month table counts 双公示 and lists only)."""
+        return sum(self.by_kind.values()) if self.by_kind else sum(c.total for c in self.months.values())
 
 
 def upload_deadlines(calendar: WorkCalendar, window: Window) -> dict[date, date]:
@@ -165,6 +161,17 @@ def compute(session: Session, *, today: date, window: Window, calendar: WorkCale
     )
     stats.lists = sorted(((str(c), name, int(n)) for c, name, n in session.execute(by_list)),
                          key=lambda row: (-row[2], row[0], row[1]))  # fmt: skip
+    stats.by_kind = kind_counts(session, today, window, source)
     stats.departments = dict(sorted(stats.departments.items(), key=lambda item: (-item[1][1].total, item[0])))
     stats.timeliness = dict(sorted(stats.timeliness.items(), key=lambda item: (-item[1].share, item[1].name)))
     return stats
+
+
+def kind_counts(session: Session, today: date, window: Window, source: str | None) -> dict[str, int]:
+    """Public records per kind of information dated inside the window (one count per kind, registry order)."""
+    counts: dict[str, int] = {}
+    for spec in kinds.specs():
+        model = spec.model
+        query = sa.select(sa.func.count()).select_from(model).where(*_filters(model, window, today, model.day, source))
+        counts[spec.kind.value] = int(session.scalar(query) or 0)
+    return counts

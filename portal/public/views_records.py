@@ -9,8 +9,10 @@ from flask_babel import gettext as _
 
 from portal import clock, kinds
 from portal.domain.kinds import RecordKind
+from portal.domain.paging import badges
 from portal.extensions import db
-from portal.public import exports, listing, records
+from portal.i18n import BADGE_LABELS
+from portal.public import exports, listing, profile_sections, records
 from portal.public.cache import app_cache
 from portal.public.forms import ListingForm, PenaltyFilterForm, PermitFilterForm, parse_cursor, parse_per_page
 from portal.public.kind_queries import Scope
@@ -104,11 +106,22 @@ def permit(record_id: int):  # type: ignore[no-untyped-def]
     return render_template("public/permit.html", r=detail)
 
 
+def _profile_page(profile: records.Profile) -> Any:
+    """The profile with the section the query string asks for (profile_sections: 基础信息 by default)."""
+    subject = records.subject_by_public_id(db.session, profile.subject.public_id)
+    if subject is None:
+        abort(404)
+    shown = profile_sections.section(db.session, clock.today(), subject, profile_sections.parse_args(request.args))
+    return render_template("public/subject.html", profile=profile, section=shown,
+                           sections=profile_sections.section_labels(), badges=badges(profile.counts),
+                           badge_labels=BADGE_LABELS)  # fmt: skip
+
+
 def subject(uscc: str):  # type: ignore[no-untyped-def]
     profile = records.profile_by_uscc(db.session, clock.today(), uscc)
     if profile is None:
         abort(404)
-    return render_template("public/subject.html", profile=profile)
+    return _profile_page(profile)
 
 
 def subject_by_id(public_id: str):  # type: ignore[no-untyped-def]
@@ -116,5 +129,5 @@ def subject_by_id(public_id: str):  # type: ignore[no-untyped-def]
     if profile is None:
         abort(404)
     if profile.subject.uscc:  # one address per subject: organisations live under their USCC
-        return redirect(url_for("public.subject", uscc=profile.subject.uscc), code=301)
-    return render_template("public/subject.html", profile=profile)
+        return redirect(url_for("public.subject", uscc=profile.subject.uscc, **request.args), code=301)
+    return _profile_page(profile)

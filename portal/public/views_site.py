@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from flask import current_app, make_response, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask import make_response, redirect, render_template, request, url_for
 
-from portal import clock
+from portal import clock, kinds
 from portal.domain.kinds import ListCategory
 from portal.extensions import db
 from portal.i18n import LOCALE_COOKIE
@@ -19,41 +17,9 @@ CARE_COOKIE = "care"  # 适老化 mode: "1" = larger type, higher contrast, simp
 YEAR = 365 * 86400
 
 
-@dataclass(frozen=True, slots=True)
-class SiteIdentity:
-    """Who runs the site, as configured (PORTAL_SITE_*); empty strings are not rendered."""
-
-    name: str
-    city: str
-    platform: str
-    host_unit: str
-    organizer_unit: str
-    address: str
-    phone: str
-    email: str
-    icp: str
-    psb: str
-    psb_code: str
-    code: str
-    gov_mark_url: str
-    gov_mark_image: str
-
-
-def site_identity() -> SiteIdentity:
-    cfg = current_app.config
-    city = cfg.get("SITE_CITY") or _("Jianglin")
-    text = {key: str(cfg.get(f"SITE_{key.upper()}") or "").strip() for key in (
-        "host_unit", "organizer_unit", "address", "phone", "email", "icp", "psb", "psb_code", "code",
-        "gov_mark_url", "gov_mark_image")}  # fmt: skip
-    return SiteIdentity(
-        name=cfg.get("SITE_NAME") or _("Credit %(city)s", city=city),
-        city=city,
-        platform=_("%(city)s public credit information platform", city=city),
-        **text,
-    )
-
-
 NEWS_ON_HOME = 5
+HOME_INCENTIVES = 6  # the newest honours (and other 守信激励 records) on the home page
+HOME_SECTION_ROWS = 5  # rows of a kind's own home section (信用承诺)
 HIGHLIGHTS = (ListCategory.REDLIST, ListCategory.BLACKLIST)  # 红榜 and 黑榜, side by side on the home page
 
 
@@ -62,9 +28,16 @@ def home():  # type: ignore[no-untyped-def]
     from portal.models.cms import PageKind
 
     today = clock.today()
+    incentive = [spec for spec in kinds.specs() if spec.incentive]
+    honours = services.latest_of(db.session, today, incentive, HOME_INCENTIVES, per_summary=2) if incentive else None
+    sections = [spec for spec in kinds.specs() if spec.home_latest]
     return render_template(
         "public/home.html",
         counts=services.home_counts(db.session, today, app_cache()),
+        other_kinds=services.other_listed_kinds(),
+        incentive=honours,
+        incentive_kinds=incentive,
+        sections=[(spec, services.latest_of(db.session, today, [spec], HOME_SECTION_ROWS)) for spec in sections],
         latest=services.latest(db.session, today),
         highlights={c.value: services.latest_listed(db.session, today, c) for c in HIGHLIGHTS},
         news=cms_services.published_pages(db.session, PageKind.NEWS, today, per_page=NEWS_ON_HOME).items,
@@ -131,4 +104,4 @@ def guide(slug: str):  # type: ignore[no-untyped-def]
 
 
 def sitemap():  # type: ignore[no-untyped-def]
-    return render_template("public/pages/sitemap.html")
+    return render_template("public/pages/sitemap.html", other_kinds=services.other_listed_kinds())

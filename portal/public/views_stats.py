@@ -8,30 +8,24 @@ feeds the SVG chart, the HTML table and the CSV download alike, so the three alw
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 from datetime import date
 
-from flask import Response, abort, current_app, render_template, request
+from flask import Response, abort, render_template, request
 from flask_babel import format_decimal, get_locale
 from flask_babel import gettext as _
 from markupsafe import Markup
 
 from portal import clock
-from portal.extensions import db
-from portal.i18n import CATEGORY_LABELS, PUNISHMENT_TYPE_LABELS
+from portal.i18n import CATEGORY_LABELS, PUNISHMENT_TYPE_LABELS, RECORD_KIND_LABELS
 from portal.public import charts
-from portal.public.cache import TTLCache
-from portal.public.stats_queries import Statistics, Window, compute, data_version
+from portal.public.stats_cache import MIN_YEAR, cached_statistics, stats_cache  # shared with the staff dashboard
+from portal.public.stats_queries import Statistics
 from portal.tabular import csv_document
-from portal.work_calendar import work_calendar
 
-TABLES = ("months", "departments", "categories", "lists", "timeliness")
+TABLES = ("kinds", "months", "departments", "categories", "lists", "timeliness")
 CHART_ROWS = 15  # longer tables are charted by their top rows; the table below lists every row
-MIN_YEAR = 2000
 _USCC = re.compile(r"^[0-9A-Z]{18}$")
-_BUILD_LOCK = threading.Lock()
-LATEST_SLOTS = 256  # previous statistics kept per (year, department) for single flight; older slots are dropped
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,69 +35,6 @@ class Table:
     headers: list[str]
     rows: list[list[str | int | float]]  # label cells are str, numbers int (shares float, in per cent)
     chart: Markup
-
-
-def stats_cache() -> TTLCache:
-    """One cache per app; entries are keyed by data version, so the TTL only bounds memory and clock drift."""
-    cache = current_app.extensions.get("stats_cache")
-    if cache is None:
-        ttl = float(current_app.config.get("STATS_CACHE_TTL", 3600))
-        cache = current_app.extensions.setdefault("stats_cache", TTLCache(ttl=ttl, size=64))
-    return cache  # type: ignore[no-any-return]
-
-
-def window_for(today: date, year: int | None) -> Window:
-    """A calendar year (up to today), or the last 24 months including the current one."""
-    if year is not None:
-        return Window(date(year, 1, 1), min(date(year, 12, 31), today))
-    months_back = today.year * 12 + today.month - 1 - 23
-    return Window(date(months_back // 12, months_back % 12 + 1, 1), today)
-
-
-def _key(today: date, year: int | None, source: str | None) -> tuple[object, ...]:
-    return ("statistics", today, data_version(db.session), year, source)
-
-
-class _Miss(Exception):
-    """Raised instead of computing: lets a cache lookup tell a miss from a hit."""
-
-
-def _raise_miss() -> Statistics:
-    raise _Miss
-
-
-def cached_statistics(today: date, year: int | None, source: str | None) -> tuple[tuple[object, ...], Statistics]:
-    """(cache key, statistics): a hit costs two primary-key lookups (the data version) and no aggregate.
-
-    A build after an import takes seconds at 1M rows, so one build runs at a time per process (single flight);
-    meanwhile other requests get the previous numbers for the same filters when there are any.
-    """
-    cache, key = stats_cache(), _key(today, year, source)
-    latest: dict[tuple[object, ...], tuple[tuple[object, ...], Statistics]] = current_app.extensions.setdefault(
-        "stats_latest", {})  # fmt: skip
-    slot = (year, source)
-
-    def build() -> Statistics:
-        value = compute(db.session, today=today, window=window_for(today, year), calendar=work_calendar(db.session),
-                        source=source)  # fmt: skip
-        latest.pop(slot, None)  # most recent last; ?department= takes any well-formed code, so keep a bound
-        latest[slot] = (key, value)
-        while len(latest) > LATEST_SLOTS:
-            del latest[next(iter(latest))]
-        return value
-
-    try:
-        return key, cache.get_or_compute(key, _raise_miss)
-    except _Miss:
-        pass
-    if not _BUILD_LOCK.acquire(blocking=False):
-        if slot in latest:
-            return latest[slot]
-        _BUILD_LOCK.acquire()
-    try:
-        return key, cache.get_or_compute(key, build)
-    finally:
-        _BUILD_LOCK.release()
 
 
 def _filters(today: date) -> tuple[int | None, str | None]:
@@ -121,7 +52,7 @@ def _share(value: float) -> float:
 
 
 def build_tables(stats: Statistics) -> list[Table]:
-    """The five tables in page order; chart, HTML and CSV all come from these rows."""
+    """The tables in page order; chart, HTML and CSV all come from these rows."""
     kinds = [_("Administrative penalties"), _("Administrative permits"), _("Credit list entries"), _("Total")]
     months = [[m, c.penalties, c.permits, c.lists, c.total] for m, c in stats.months.items()]
     departments = [[name, uscc, c.penalties, c.permits, c.lists, c.total]
@@ -129,6 +60,7 @@ def build_tables(stats: Statistics) -> list[Table]:
     categories = [[str(PUNISHMENT_TYPE_LABELS.get(code, code)), n] for code, n in stats.categories.items()]
     lists = [[str(CATEGORY_LABELS.get(cat, cat)), name, n] for cat, name, n in stats.lists]
     timely = [[t.name, t.uscc, t.records, t.on_time, _share(t.share)] for t in stats.timeliness.values()]
+    by_kind = [[str(RECORD_KIND_LABELS.get(kind, kind)), n] for kind, n in stats.by_kind.items()]
 
     def bars(rows: list[list[str | int | float]], label: int, value: int, pct: bool = False,
              limit: int | None = CHART_ROWS) -> list[charts.Bar]:
@@ -138,6 +70,9 @@ def build_tables(stats: Statistics) -> list[Table]:
     span = _("%(start)s to %(end)s", start=stats.window.start.isoformat(), end=stats.window.end.isoformat())
     top = _("The chart shows the %(n)d largest; the table lists all.", n=CHART_ROWS)
     return [
+        Table("kinds", _("Records by kind of information"), [_("Kind of information"), _("Records")], by_kind,
+              charts.horizontal_bars("chart-kinds", _("Public records by kind of information"),
+                                     _("Records dated %(span)s and public today.", span=span), bars(by_kind, 0, 1))),
         Table("months", _("Records by month"), [_("Month"), *kinds], months, charts.columns(
             "chart-months", _("Public records by month of decision"),
             _("Total public records per month, %(span)s.", span=span), bars(months, 0, 4, limit=None))),

@@ -26,6 +26,7 @@ from portal.domain.masking import mask_id_numbers
 from portal.models import AuditEntry, SearchCertificate
 from portal.reports import signing
 from portal.reports.services import Signer, data_as_of
+from portal.search_ui import groups
 from portal.search_ui import services as search
 from search.contract import MAX_PER_PAGE, Query, SearchBackend
 
@@ -80,7 +81,7 @@ def issue(session: Session, backend: SearchBackend, query: Query, *, signer: Sig
          "date": h.date.isoformat() if h.date else None, "url": h.url}
         for h in page.hits
     ]  # fmt: skip
-    body = {
+    body: dict[str, Any] = {
         "certificate_no": number,
         "document": "search_certificate",
         "issued_at": now.isoformat(),  # the search ran at this moment
@@ -90,6 +91,8 @@ def issue(session: Session, backend: SearchBackend, query: Query, *, signer: Sig
         "relaxed": page.relaxed,
         "results": results,
     }
+    if groups.is_grouped(query):  # the page showed subject cards: certify the first page of them as well
+        body["subjects"] = _subject_cards(session, backend, wanted, today)
     canonical = signing.canonical_json(body)
     digest = signing.content_hash(canonical)
     certificate = SearchCertificate(
@@ -104,6 +107,23 @@ def issue(session: Session, backend: SearchBackend, query: Query, *, signer: Sig
     # The search text is personal data in logs (STYLE: log its length only).
     log.info("search certificate issued: id=%s results=%d query_chars=%d", certificate.id, page.total, len(query.text))
     return certificate
+
+
+def _subject_cards(session: Session, backend: SearchBackend, query: Query, today: date) -> list[dict[str, Any]]:
+    """The subject cards of the results page's first page, as the public saw them (public counts, badges and the
+    records shown under each card)."""
+    found = groups.grouped(session, backend, dataclasses.replace(query, page=1), today=today)
+    return [
+        {
+            "name": c.subject.name,
+            "uscc": c.subject.uscc if c.subject.kind != "natural_person" else None,
+            "counts": {key: n for key, n in c.counts.items() if n},
+            "badges": [b.value for b in c.badges],
+            "records": [{"type": h.type, "title": h.title, "date": h.date.isoformat() if h.date else None}
+                        for h in c.hits],
+        }
+        for c in found.cards
+    ]  # fmt: skip
 
 
 def find(session: Session, number: str) -> SearchCertificate | None:
@@ -131,6 +151,7 @@ class CertificateDocument:
     code: str  # formatted XXXX-XXXX-XXXX
     verify_url: str
     version: str = "certificate"
+    subjects: list[dict[str, Any]] = dataclasses.field(default_factory=list)  # the page's subject cards, if grouped
 
 
 def _china(value: str) -> datetime:
@@ -149,6 +170,7 @@ def document_of(body: dict[str, Any], *, content_hash: str, key: str, verify_url
         query_text=body["query"]["text"], query_type=body["query"]["type"], filters=body["query"]["filters"],
         total=body["total"], relaxed=body["relaxed"], results=body["results"], content_hash=content_hash,
         code=signing.format_code(signing.verification_code(key, number)), verify_url=verify_url,
+        subjects=body.get("subjects", []),
     )  # fmt: skip
 
 

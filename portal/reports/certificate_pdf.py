@@ -16,7 +16,7 @@ from reportlab.platypus import Spacer, Table
 
 from portal.reports import fonts
 from portal.reports.certificate import CertificateDocument
-from portal.reports.certificate_labels import filter_lines, type_label
+from portal.reports.certificate_labels import filter_lines, subject_lines, type_label
 from portal.reports.page import page_canvas
 from portal.reports.pdf import (
     _fmt_time,
@@ -27,6 +27,7 @@ from portal.reports.pdf import (
     identity_table,
     signature,
 )
+from portal.site_identity import site_city
 
 COLUMNS = (12 * mm, 24 * mm, 58 * mm, 30 * mm, 28 * mm, 18 * mm)  # 170 mm
 
@@ -64,12 +65,30 @@ def _results(doc: CertificateDocument, st: dict[str, Any]) -> Table:
     return table
 
 
+SUBJECT_COLUMNS = (12 * mm, 46 * mm, 34 * mm, 52 * mm, 26 * mm)  # 170 mm
+
+
+def _subjects(doc: CertificateDocument, st: dict[str, Any]) -> Table:
+    """The subject cards the grouped results page showed, with their public counts and badges."""
+    heads = (_("Serial no."), _("Subject"), _("Unified social credit code"), _("Public records"), _("Credit badges"))
+    rows: list[list[Any]] = [[_p(h, st["cell_head"]) for h in heads]]
+    for number, s in enumerate(subject_lines(doc.subjects), start=1):
+        rows.append([str(number), _p(s["name"], st["cell"]), _p(s["uscc"], st["cell"]), _p(s["counts"], st["cell"]),
+                     _p(s["badges"], st["cell"])])  # fmt: skip
+    table = Table(rows, colWidths=SUBJECT_COLUMNS, repeatRows=1)
+    style = _grid_style(st["base"].fontName)
+    style.add("FONTSIZE", (0, 1), (-1, -1), 8.5)
+    style.add("ALIGN", (0, 1), (0, -1), "CENTER")
+    table.setStyle(style)
+    return table
+
+
 def notes(doc: CertificateDocument) -> list[str]:
     """The statements printed under the search table (shared with the HTML page)."""
     return [
         _("This certificate records a search of the public credit information on the %(city)s public credit "
           "information platform at the time stated above, and lists the results exactly as the public search showed "
-          "them at that moment.", city=_("Jianglin")),
+          "them at that moment.", city=site_city()),
         _("It certifies only what was public at that moment. Records that were not public, such as minor penalties "
           "or records whose publicity period had ended, are not shown; later changes are not reflected."),
         _("Scan the QR code or enter the certificate number and verification code at %(url)s to check that the "
@@ -92,6 +111,8 @@ def _story(doc: CertificateDocument, st: dict[str, Any]) -> list[Any]:
             story.append(_p(_("The first %(shown)s of %(total)s results, in the order of the public search.",
                               shown=len(doc.results), total=doc.total), st["note"]))  # fmt: skip
         story.append(_results(doc, st))
+    if doc.subjects:
+        story += [_p(_("Subjects on the first page of results"), st["h2"]), _subjects(doc, st)]
     story += [
         Spacer(1, 8 * mm),
         _p(
@@ -113,7 +134,7 @@ def render(doc: CertificateDocument, *, font_path: str | None = None, font_index
     st = _styles(font)
     buffer = io.BytesIO()
     template = a4_template(buffer, doc, title=title(), subject=title())
-    canvas = page_canvas(doc, font, header_left=_("%(city)s public credit information platform", city=_("Jianglin")),
+    canvas = page_canvas(doc, font, header_left=_("%(city)s public credit information platform", city=site_city()),
                          header_right=_("Certificate number: %(no)s", no=doc.report_no))  # fmt: skip
     template.build(_story(doc, st), canvasmaker=canvas)
     return buffer.getvalue()

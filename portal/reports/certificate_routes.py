@@ -8,7 +8,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, url_
 
 from portal.extensions import db
 from portal.reports import certificate, certificate_pdf, fonts, signing
-from portal.reports.certificate_labels import filter_lines, type_label
+from portal.reports.certificate_labels import filter_lines, subject_lines, type_label
 from portal.reports.services import signer_from
 
 NO = "string(length=22)"  # CXZM-YYYYMMDD-XXXXXXXX
@@ -55,7 +55,7 @@ URLS: list[tuple[str, str, Any, list[str]]] = [
 
 
 def _labels() -> dict[str, Any]:
-    return {"type_label": type_label, "filter_lines": filter_lines}
+    return {"type_label": type_label, "filter_lines": filter_lines, "subject_lines": subject_lines}
 
 
 def register(bp: Blueprint) -> None:

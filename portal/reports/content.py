@@ -21,6 +21,7 @@ from portal.domain.publicity import PublicState, RecordStatus, public_state
 from portal.domain.states import OPEN_STATUSES, SubmissionKind
 from portal.models import Subject, Submission
 from portal.public import presenters
+from portal.reports.groups import group_of
 from portal.visibility import public_on
 
 # Kinds in the order of the report; a kind filed by list category gets one section per category.
@@ -81,10 +82,10 @@ def _records(session: Session, model: Any, subject_id: int, day: Any, today: dat
 
 
 def build_sections(session: Session, subject: Subject | None, *, today: date, public: bool) -> list[dict[str, Any]]:
-    """Every section of SECTION_KEYS in order (empty ones too, so the report says "none")."""
+    """Every section of SECTION_KEYS in order (empty ones too, so the report says "none"), each with its chapter."""
     by_key: dict[str, list[dict[str, Any]]] = {key: [] for key in SECTION_KEYS}
     if subject is None:
-        return [{"key": key, "records": []} for key in SECTION_KEYS]
+        return [{"key": key, "group": group_of(key), "records": []} for key in SECTION_KEYS]
 
     def clean(text: str | None) -> str:
         return (presenters.scrub(text, subject) if public else _no_ids(text)) or ""
@@ -96,7 +97,7 @@ def build_sections(session: Session, subject: Subject | None, *, today: date, pu
             status = display_status(r.status, r.public_from, r.public_until, today)
             key = ListCategory(r.category).value if spec.by_list_category else spec.kind.value
             by_key[key].append(spec.report_entry(r, status, _marks(status, marks.get(r.id, set())), clean))
-    return [{"key": key, "records": by_key[key]} for key in SECTION_KEYS]
+    return [{"key": key, "group": group_of(key), "records": by_key[key]} for key in SECTION_KEYS]
 
 
 def subject_block(subject: Subject | None, *, public: bool, uscc: str | None, name: str) -> dict[str, Any]:

@@ -10,12 +10,14 @@ from typing import Any
 from portal.clock import CHINA_TZ
 from portal.models import CreditReport
 from portal.reports import signing
+from portal.reports.groups import chapters, group_of
 
 
 @dataclass(frozen=True)
 class Section:
     key: str
     records: list[dict[str, Any]]
+    group: str = "other"  # its chapter (portal/reports/groups.py)
 
     @property
     def count(self) -> int:
@@ -42,6 +44,12 @@ class Document:
     def total(self) -> int:
         return sum(s.count for s in self.sections)
 
+    @property
+    def chapters(self) -> list[tuple[str, list[Section]]]:
+        """(chapter, its sections) in the standard's order; chapters without sections too (they say "none")."""
+        by_key = {s.key: s for s in self.sections}
+        return [(group, [by_key[k] for k in keys]) for group, keys in chapters([s.key for s in self.sections])]
+
 
 def _china(value: str) -> datetime:
     return datetime.fromisoformat(value).astimezone(CHINA_TZ)
@@ -57,7 +65,7 @@ def load(report: CreditReport, *, key: str, verify_url: str) -> Document:
         valid_until=date.fromisoformat(body["valid_until"]),
         data_as_of=_china(body["data_as_of"]),
         subject=body["subject"],
-        sections=[Section(s["key"], s["records"]) for s in body["sections"]],
+        sections=[Section(s["key"], s["records"], s.get("group") or group_of(s["key"])) for s in body["sections"]],
         content_hash=report.content_hash,
         code=signing.format_code(signing.verification_code(key, report.report_no)),
         verify_url=verify_url,

@@ -5,6 +5,7 @@ Record statuses and severities are the portal's own (portal/i18n.py): a report s
 
 from __future__ import annotations
 
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
 from portal import kinds
@@ -22,3 +23,9 @@ MARK_TEXT = {
 }
 # Chinese ordinal section numbers of an official document (一、二、…); English shows 1. 2. …
 ORDINALS_ZH = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
+
+
+def ordinal(index: int) -> str:
+    """The number of a report chapter: 一、 in Chinese, "1. " otherwise."""
+    locale = get_locale()
+    return f"{ORDINALS_ZH[index]}、" if locale is not None and locale.language == "zh" else f"{index + 1}. "

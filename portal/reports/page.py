@@ -13,6 +13,7 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import Flowable
 
 from portal.reports.document import Document
+from portal.site_identity import site_city
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 20 * mm
@@ -51,7 +52,7 @@ class QrCode(Flowable):
 def page_canvas(doc: Document | Any, font: str, *, header_left: str | None = None,
                 header_right: str | None = None) -> type[canvas.Canvas]:  # fmt: skip
     """`doc`: anything with report_no, version and code (a report or a search certificate)."""
-    header_left = header_left or _("%(city)s public credit information report", city=_("Jianglin"))
+    header_left = header_left or _("%(city)s public credit information report", city=site_city())
     header_right = header_right or _("Report number: %(no)s", no=doc.report_no)
     watermark = _("For the subject's own use") if doc.version == "full" else ""
 

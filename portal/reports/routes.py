@@ -18,13 +18,25 @@ from portal.form_helpers import clean_code
 from portal.i18n import RECORD_STATUS_LABELS, SEVERITY_LABELS
 from portal.models.enterprise import EnterpriseAccount
 from portal.public import records
-from portal.reports import certificate, certificate_routes, document, fonts, pdf, services, signing
-from portal.reports.labels import MARK_TEXT, SECTION_TITLES, VERSION_TITLES
+from portal.reports import (
+    certificate,
+    certificate_routes,
+    document,
+    fonts,
+    pdf,
+    services,
+    signing,
+    special,
+    special_labels,
+    special_routes,
+)
+from portal.reports.groups import GROUP_TITLES
+from portal.reports.labels import MARK_TEXT, SECTION_TITLES, VERSION_TITLES, ordinal
 
 bp = Blueprint("reports", __name__)
 NO = "string(length=22)"  # XYBG-YYYYMMDD-XXXXXXXX
 LABELS = {"sections": SECTION_TITLES, "versions": VERSION_TITLES, "statuses": RECORD_STATUS_LABELS, "marks": MARK_TEXT,
-          "severity": SEVERITY_LABELS}  # fmt: skip
+          "severity": SEVERITY_LABELS, "groups": GROUP_TITLES, "ordinal": ordinal}  # fmt: skip
 
 
 class IssueForm(FlaskForm):
@@ -133,6 +145,12 @@ def verify():  # type: ignore[no-untyped-def]
         status = 404 if found.state == "unknown" else 200
         return render_template("reports/verify.html", form=form, result=found, kind="certificate",
                                labels_r=LABELS), status  # fmt: skip
+    if special.is_special_no(form.no.data):  # a 专项信用报告: same page, same answers (DOMAIN §22)
+        found_special = special.verify(db.session, form.no.data, form.code.data, key=signer().key,
+                                       today=clock.today(), claimed_hash=claimed)  # fmt: skip
+        status = 404 if found_special.state == "unknown" else 200
+        return render_template("reports/verify.html", form=form, result=found_special, kind="special",
+                               labels_r=LABELS, sl=special_labels.labels()), status  # fmt: skip
     result = services.verify(db.session, form.no.data, form.code.data, key=signer().key, today=clock.today(),
                              claimed_hash=claimed)  # fmt: skip
     status = 404 if result.state == "unknown" else 200
@@ -149,3 +167,4 @@ URLS: list[tuple[str, str, Any, list[str]]] = [
 for rule, endpoint, view, methods in URLS:
     bp.add_url_rule(rule, endpoint, view, methods=methods)
 certificate_routes.register(bp)  # /certificates/…: search result certificates (their own URL table)
+special_routes.register(bp)  # /special-reports/…, the application page, /review/areas (their own URL table)

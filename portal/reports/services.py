@@ -176,3 +176,10 @@ def verify(
         log.warning("report verification failed the integrity check: id=%s", report.id)
         return Verification("tampered", report)
     return Verification("genuine", report, expired=today > report.valid_until, content=json.loads(report.content))
+
+
+def issue_authorised(session: Session, subject: Subject, *, signer: Signer, now: datetime,
+                     today: date) -> CreditReport:  # fmt: skip
+    """The full version for an institution holding a grant in force (portal/grants: the caller checked it)."""
+    return _issue(session, subject=subject, version=ReportVersion.FULL, uscc=subject.uscc, name=subject.name,
+                  account_id=None, signer=signer, now=now, today=today)  # fmt: skip

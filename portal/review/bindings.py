@@ -6,10 +6,10 @@ portal.enterprise.bindings.decide.
 
 from __future__ import annotations
 
-from pathlib import Path
+import io
 from typing import Any
 
-from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -21,6 +21,7 @@ from portal.enterprise import bindings
 from portal.enterprise.forms import DecisionForm
 from portal.enterprise.labels import BINDING_STATUS
 from portal.extensions import db
+from portal.file_store import file_store
 from portal.models.enterprise import BindingStatus
 from portal.notify import get_notifier
 from portal.submissions import uploads
@@ -86,11 +87,11 @@ def binding_document(binding_id: int, document_id: int):  # type: ignore[no-unty
         found = bindings.document(db.session, binding_id, document_id)
     except bindings.BindingError:
         abort(404)
-    path = uploads.stored_path(Path(current_app.config["UPLOAD_DIR"]), found.stored_name)
-    if path is None:
+    data = file_store().read(found.stored_name)
+    if data is None:
         abort(404)
     name = uploads.download_name(found.mime, f"{found.kind}-{found.id}")  # never the uploader's name (issue 15)
-    response = send_file(path, mimetype=found.mime, as_attachment=True, download_name=name, max_age=0)
+    response = send_file(io.BytesIO(data), mimetype=found.mime, as_attachment=True, download_name=name, max_age=0)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Cache-Control"] = "private, no-store"
     return response

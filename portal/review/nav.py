@@ -13,6 +13,7 @@ from flask import Flask, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from portal.domain.entry import ENTRY_ROLES, UPSTREAM_ROLES
 from portal.domain.roles import (
     ACCOUNT_ADMIN_ROLES,
     ALL_ROLES,
@@ -22,6 +23,8 @@ from portal.domain.roles import (
     EXPORT_ROLES,
     JOINT_ROLES,
     PAGE_EDITOR_ROLES,
+    SUPERVISION_ROLES,
+    SUPERVISION_VIEW_ROLES,
     Role,
 )
 from portal.i18n import ROLE_LABELS
@@ -44,11 +47,19 @@ MENU = (
     MenuItem("review.queue", _l("Work queue"), ALL_ROLES),
     MenuItem("review.queue", _l("Overdue"), ALL_ROLES, {"overdue": "y"}),
     MenuItem("joint.index", _l("Joint reward and punishment"), JOINT_ROLES),
+    MenuItem("review.entry_index", _l("Data entry"), ENTRY_ROLES),
+    MenuItem("review.timeliness", _l("Timeliness"), EVERYONE),
+    MenuItem("supervision.index", _l("Graded supervision"), SUPERVISION_ROLES),
+    MenuItem("watch.index", _l("Watch lists"), SUPERVISION_VIEW_ROLES),
+    MenuItem("interviews.index", _l("Interviews"), SUPERVISION_VIEW_ROLES),
     MenuItem("review.conflicts", _l("Red-list conflicts"), EVERYONE),
     MenuItem("review.consultations", _l("Consultations"), CONSULTATION_ROLES),
     MenuItem("review.bindings", _l("Enterprise bindings"), BINDING_ROLES),
     MenuItem("cms.staff_index", _l("Site pages"), PAGE_EDITOR_ROLES),
     MenuItem("review.exports", _l("Exports"), EXPORT_ROLES),
+    MenuItem("review.upstream_page", _l("Upstream platform export"), UPSTREAM_ROLES),
+    MenuItem("grants.institutions", _l("Institutions for authorised checks"), frozenset({Role.ADMIN})),
+    MenuItem("reports.special_areas", _l("Areas of departments"), frozenset({Role.ADMIN})),
     MenuItem("review.audit", _l("Audit log"), AUDIT_ROLES),
     MenuItem("accounts.users", _l("Staff accounts"), ACCOUNT_ADMIN_ROLES),
     MenuItem("accounts.password", _l("Change password"), EVERYONE),

@@ -5,15 +5,14 @@ Every route names its roles with role_required; the services check the rest (dep
 
 from __future__ import annotations
 
+import io
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 from flask import (
     Blueprint,
     Response,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -32,8 +31,9 @@ from portal.domain.errors import DomainError
 from portal.domain.roles import ALL_ROLES, AUDIT_ROLES, EXPORT_ROLES, Role
 from portal.domain.states import OUTCOMES, Action, Outcome, SubmissionKind, SubmissionStatus
 from portal.extensions import db
+from portal.file_store import file_store
 from portal.form_helpers import opts
-from portal.i18n import SUBMISSION_KIND_LABELS, SUBMISSION_STATUS_LABELS
+from portal.i18n import AUDIT_ACTION_LABELS, SUBMISSION_KIND_LABELS, SUBMISSION_STATUS_LABELS
 from portal.notify import get_notifier
 from portal.review import exports, services
 from portal.review.forms import DecisionForm, QueueFilterForm
@@ -177,12 +177,12 @@ def attachment(submission_id: int, attachment_id: int):  # type: ignore[no-untyp
         abort(404)
     except services.Forbidden:
         abort(403)
-    path = uploads.stored_path(Path(current_app.config["UPLOAD_DIR"]), found.stored_name)
-    if path is None:
+    data = file_store().read(found.stored_name)
+    if data is None:
         abort(404)
     # The name and type come from the detected content, never from the applicant's file name (issue 15).
     name = uploads.download_name(found.mime, f"attachment-{found.id}")
-    response = send_file(path, mimetype=found.mime, as_attachment=True, download_name=name, max_age=0)
+    response = send_file(io.BytesIO(data), mimetype=found.mime, as_attachment=True, download_name=name, max_age=0)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Cache-Control"] = "private, no-store"
     return response
@@ -209,7 +209,8 @@ def export_csv(kind: str):  # type: ignore[no-untyped-def]
 
 @role_required(*AUDIT_ROLES)
 def audit():  # type: ignore[no-untyped-def]
-    return render_template("review/audit.html", entries=services.audit_log(db.session), **_context())
+    return render_template("review/audit.html", entries=services.audit_log(db.session),
+                           audit_labels=AUDIT_ACTION_LABELS, **_context())  # fmt: skip
 
 
 ID = "int(min=1, max=2147483647)"

@@ -18,8 +18,9 @@ from flask import Flask
 from sqlalchemy.orm import Session
 
 from portal import kinds
+from portal.indexing import cursors
 from portal.models import SearchOutbox, Subject
-from portal.public.cache import TTLCache
+from portal.public.cache import TTLCache, request_data_version
 from portal.visibility import public_on
 from search.contract import Query, ResultPage, SearchBackend, Suggestion
 
@@ -49,11 +50,12 @@ def search_cache(app: Flask) -> TTLCache | None:
     seconds = float(app.config.get("SEARCH_CACHE_SECONDS") or 0)
     if seconds <= 0:
         return None
-    return app.extensions.setdefault("search_cache", TTLCache(ttl=seconds, size=4096))  # type: ignore[no-any-return]
+    cache = TTLCache(ttl=seconds, size=4096, version=request_data_version)  # a change on any server: a miss
+    return app.extensions.setdefault("search_cache", cache)  # type: ignore[no-any-return]
 
 
 def _search(session: Session, backend: SearchBackend, query: Query, today: date) -> ResultPage:
-    stale = stale_keys(session, today)
+    stale = stale_keys(session, today, cursors.node_name(backend))
     if stale:
         query = dataclasses.replace(query, exclude=query.exclude | stale)
     page = backend.search(query, today=today)
@@ -88,7 +90,8 @@ def _finds_public(session: Session, backend: SearchBackend, text: str, exclude: 
 def suggest(session: Session, backend: SearchBackend, prefix: str, *, today: date, limit: int = 10) -> list[Suggestion]:
     """Subject names for autocomplete, only of subjects public today (re-checked like search hits)."""
     # Twice as many as wanted, so the names the re-check drops leave room for others.
-    found = backend.suggest(prefix, today=today, limit=min(50, limit * 2), exclude=stale_keys(session, today))
+    stale = stale_keys(session, today, cursors.node_name(backend))
+    found = backend.suggest(prefix, today=today, limit=min(50, limit * 2), exclude=stale)
     visible = visible_keys(session, [s.key for s in found], today)
     return [s for s in found if s.key in visible][:limit]
 
@@ -136,15 +139,16 @@ _SUBJECTS_OF = _subjects_of()
 _PENDING = sa.select(SearchOutbox.record_kind, SearchOutbox.record_id).order_by(SearchOutbox.id).limit(STALE_SCAN)
 
 
-def stale_keys(session: Session, today: date) -> frozenset[str]:
-    """Index keys that the database no longer shows but the index may still hold: records with a pending outbox
-    row that are not public on `today`, and their subjects when no other record of theirs is public.
+def stale_keys(session: Session, today: date, node: str) -> frozenset[str]:
+    """Index keys that the database no longer shows but `node`'s index may still hold: records with an outbox
+    row the node has not applied that are not public on `today`, and their subjects when no other record of
+    theirs is public.
 
     One query when the outbox is empty (the usual case), three more otherwise. Only the oldest STALE_SCAN rows
     are looked at; whatever lies beyond is still caught on the page by the hit re-check.
     """
     pending: dict[str, set[int]] = defaultdict(set)
-    for kind, record_id in session.execute(_PENDING):
+    for kind, record_id in session.execute(_PENDING.where(cursors.pending(node))):
         if kind in _MODELS:
             pending[kind].add(int(record_id))
     if not pending:

@@ -150,6 +150,15 @@ class ComplaintForm(SubmissionForm):
     def contact_required(self) -> bool:
         return not self.anonymous.data
 
+    def validate(self, extra_validators: Any = None) -> bool:
+        """Only the fields of the chosen target count: the page hides the other group, so what was typed there
+        before switching (even an invalid code) must neither block the form nor reach the staff."""
+        unused = (self.subject_name, self.subject_uscc) if self.about.data == "department" else (self.department,)
+        if self.about.data in ("subject", "department"):
+            for field in unused:
+                field.data, field.raw_data = "", []
+        return bool(super().validate(extra_validators))
+
     def validate_subject_name(self, field: Any) -> None:
         if self.about.data == "subject" and not field.data:
             raise ValidationError(REQUIRED)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, abort, current_app, g, render_template, request, session
@@ -13,6 +12,7 @@ from flask_limiter.util import get_remote_address
 from portal import clock, urls
 from portal.domain.states import SubmissionKind
 from portal.extensions import db, limiter
+from portal.file_store import file_store
 from portal.form_helpers import opts
 from portal.i18n import SUBMISSION_KIND_LABELS, SUBMISSION_STATUS_LABELS
 from portal.notify import get_notifier
@@ -31,7 +31,7 @@ def submit_limit() -> str:
 
 def _settings() -> services.Settings:
     cfg = current_app.config
-    return services.Settings(str(cfg["SECRET_KEY"]), Path(cfg["UPLOAD_DIR"]), cfg.get("SUBMISSION_DUE_WORKDAYS"))
+    return services.Settings(str(cfg["SECRET_KEY"]), file_store(), cfg.get("SUBMISSION_DUE_WORKDAYS"))
 
 
 def _render_form(template: str, form: SubmissionForm, status: int = 200, **context: Any) -> Any:

@@ -6,7 +6,6 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
@@ -15,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from portal.clock import CHINA_TZ
 from portal.domain.states import Outcome, SubmissionKind, SubmissionStatus, due_workdays
 from portal.domain.workdays import WorkCalendar
+from portal.file_store import FileStore, StagedFile
 from portal.models import Attachment, AuditEntry, Submission, SubmissionEvent
 from portal.submissions import codes, uploads
 from portal.submissions.targets import Target
@@ -62,7 +62,7 @@ class Receipt:
 @dataclass(frozen=True, slots=True)
 class Settings:
     secret: str
-    upload_dir: Path
+    store: FileStore  # where attachments go (portal/file_store.py)
     due_overrides: Mapping[str, int] | None = None
 
 
@@ -144,10 +144,10 @@ def submit(
     session.add(submission)
     session.add(SubmissionEvent(submission=submission, action="submit", from_status=None,
                                 to_status=SubmissionStatus.SUBMITTED, actor=PUBLIC_ACTOR, at=now))  # fmt: skip
-    staged: list[uploads.StagedFile] = []
+    staged: list[StagedFile] = []
     try:
         for upload in files:
-            item = uploads.stage(upload, settings.upload_dir)
+            item = settings.store.stage(upload.data, upload.extension)
             staged.append(item)
             session.add(Attachment(submission=submission, stored_name=item.stored_name,
                                    original_name=upload.original_name, mime=upload.mime, size=upload.size,
@@ -158,17 +158,17 @@ def submit(
         session.commit()
     except IntegrityError:
         session.rollback()
-        uploads.discard(staged)
+        settings.store.discard(staged)
         found = _existing(session, key)  # the other click won the race
         if found is None:
             raise
         return _receipt(found, code, duplicate=True, attachments=0)
     except BaseException:
         session.rollback()
-        uploads.discard(staged)
+        settings.store.discard(staged)
         raise
     try:
-        uploads.finalize(staged)
+        settings.store.finalize(staged)
     except OSError:  # committed: the .part files are completed on first access or by the sweeper
         log.warning("attachments of submission %s left as .part files", submission.id, exc_info=True)
     log.info("submission received: id=%s kind=%s attachments=%d", submission.id, new.kind.value, len(staged))

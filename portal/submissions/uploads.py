@@ -1,33 +1,23 @@
-"""Attachments: type by content (magic bytes and structure), active-content and zip-bomb checks, storage under
-random names. The type found in the content names the file on disk and on download; the client's file name is
-only a label (sanitised by `display_name`).
-
-Files are written to `<random>.part`, the database commits, then they are renamed to `<random>`; `sweep` finishes
-or removes `.part` files that a crash left behind, so there is never an orphan file nor a row without its file.
-No Flask here: the form calls `inspect`, the service calls `stage`/`finalize`/`discard`.
+"""Attachments: type by content (magic bytes and structure), active-content and zip-bomb checks. The type found
+in the content names the stored file and the download; the client's file name is only a label (sanitised by
+`display_name`). No Flask here: the form calls `inspect`; where the checked file is then kept is
+portal/file_store.py.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
-import secrets
-import time
 import unicodedata
 import zipfile
-from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import BinaryIO
 
 from portal.submissions import pdf_check
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_FILES = 5
-PART_SUFFIX = ".part"
-STALE_SECONDS = 3600
 
 PDF, JPEG, PNG, OFD = "application/pdf", "image/jpeg", "image/png", "application/ofd"
 EXTENSIONS = {PDF: "pdf", JPEG: "jpg", PNG: "png", OFD: "ofd"}
@@ -72,13 +62,10 @@ class Upload:
     def size(self) -> int:
         return len(self.data)
 
-
-@dataclass(frozen=True, slots=True)
-class StagedFile:
-    upload: Upload
-    stored_name: str
-    part_path: Path
-    final_path: Path
+    @property
+    def extension(self) -> str:
+        """Of the type found in the content: it names the stored file and the download."""
+        return EXTENSIONS[self.mime]
 
 
 def display_name(filename: str | None) -> str:
@@ -186,78 +173,3 @@ def inspect(stream: BinaryIO, filename: str | None, *, limit: int = MAX_FILE_BYT
     elif mime == OFD:
         _check_ofd(data)
     return Upload(data, display_name(filename), mime, hashlib.sha256(data).hexdigest())
-
-
-def stage(upload: Upload, upload_dir: Path) -> StagedFile:
-    """Writes the file under a new random name + .part (fsynced); nothing refers to it until commit.
-
-    A failed write (OSError: ENOSPC, EIO, a read-only or vanished volume) removes its partial file and raises.
-    """
-    upload_dir.mkdir(parents=True, exist_ok=True)
-    stored = f"{secrets.token_hex(16)}.{EXTENSIONS[upload.mime]}"
-    final = upload_dir / stored
-    part = final.with_name(stored + PART_SUFFIX)
-    fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(upload.data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        part.unlink(missing_ok=True)  # the caller never learns its name: a full disk must not keep half a file
-        raise
-    return StagedFile(upload, stored, part, final)
-
-
-def finalize(staged: Iterable[StagedFile]) -> None:
-    """After the commit: the rows exist, give the files their final names."""
-    for item in staged:
-        os.replace(item.part_path, item.final_path)
-
-
-def discard(staged: Iterable[StagedFile]) -> None:
-    """The commit failed: remove the staged files."""
-    for item in staged:
-        item.part_path.unlink(missing_ok=True)
-
-
-def stored_path(upload_dir: Path, stored_name: str) -> Path | None:
-    """The file of an attachment row; finishes a rename that a crash interrupted. None when it is missing."""
-    if "/" in stored_name or "\\" in stored_name or stored_name.startswith("."):
-        return None
-    final = upload_dir / stored_name
-    if final.is_file():
-        return final
-    part = final.with_name(stored_name + PART_SUFFIX)
-    if part.is_file():
-        os.replace(part, final)
-        return final
-    return None
-
-
-@dataclass(frozen=True, slots=True)
-class SweepResult:
-    completed: int
-    removed: int
-
-
-def sweep(
-    upload_dir: Path, known: Iterable[str], *, older_than: float = STALE_SECONDS, now: float | None = None
-) -> SweepResult:
-    """Stale .part files: renamed when their row was committed (`known`), otherwise removed."""
-    if not upload_dir.is_dir():
-        return SweepResult(0, 0)
-    known_names = set(known)
-    cutoff = (time.time() if now is None else now) - older_than
-    completed = removed = 0
-    for part in upload_dir.glob("*" + PART_SUFFIX):
-        if part.stat().st_mtime > cutoff:
-            continue  # maybe a submission in progress
-        name = part.name.removesuffix(PART_SUFFIX)
-        if name in known_names:
-            os.replace(part, part.with_name(name))
-            completed += 1
-        else:
-            part.unlink(missing_ok=True)
-            removed += 1
-    return SweepResult(completed, removed)

@@ -167,7 +167,7 @@ def test_the_decision_number_finds_the_coercion_and_the_api_lists_it(published: 
 
 def test_the_subject_page_counts_and_lists_the_coercion(published: FlaskClient) -> None:
     page = published.get("/subjects/91430200MA4L0A1B7K").get_data(as_text=True)
-    assert '<span class="num">1</span> 行政强制</li>' in page
+    assert '<span class="num">1</span> 行政强制</a></li>' in page
     assert "行政强制决定\n" in page  # the timeline names the kind, not the record's first 强制类别
     sealed = _by_doc("株市监强〔2026〕8号")
     assert f'href="/coercions/{sealed.id}"' in page

@@ -144,5 +144,5 @@ def test_the_granting_document_finds_the_honour_and_the_api_lists_it(published: 
 
 def test_the_subject_page_counts_and_lists_the_honour(published: FlaskClient) -> None:
     page = published.get("/subjects/91430202MA4Q7K3C8H").get_data(as_text=True)
-    assert '<span class="num">1</span> 荣誉与行政奖励</li>' in page
+    assert '<span class="num">1</span> 荣誉与行政奖励</a></li>' in page
     assert f'href="/honours/{_by_doc("湘市监信〔2026〕12号").id}"' in page

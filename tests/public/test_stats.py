@@ -14,7 +14,7 @@ from flask import Flask
 from portal.domain.workdays import WorkCalendar
 from portal.extensions import db
 from portal.models import ImportBatch, ListEntry, Penalty, Permit
-from portal.public import views_stats as stats_view
+from portal.public import stats_cache
 from portal.public.stats_queries import Window, compute, upload_deadlines
 from tests.conftest import TODAY
 
@@ -66,9 +66,9 @@ def test_upload_within_7_working_days_is_on_time_and_on_the_8th_is_late(app: Fla
 
 def test_the_page_shows_charts_with_titles_and_tables_with_the_same_numbers(client, examples: Flask) -> None:  # type: ignore[no-untyped-def]
     html = client.get("/statistics").get_data(as_text=True)
-    assert html.count('role="img"') == 5
-    assert html.count("<title id=\"chart-") == 5
-    assert html.count("<desc id=\"chart-") == 5
+    assert html.count('role="img"') == 6  # the kinds of information, then the five tables of 双公示 and lists
+    assert html.count("<title id=\"chart-") == 6
+    assert html.count("<desc id=\"chart-") == 6
     section = html[html.index('id="categories"'):html.index('id="lists"')]
     chart, table = section.split("</svg>", 1)
     chart_values = re.findall(r'fill="#1a1a1a">(\d+)</text>', chart)
@@ -129,8 +129,8 @@ def test_filters_narrow_every_table(client, examples: Flask) -> None:  # type: i
 
 def test_results_are_cached_until_the_data_changes(client, examples: Flask, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     calls: list[int] = []
-    real = stats_view.compute
-    monkeypatch.setattr(stats_view, "compute", lambda *a, **kw: calls.append(1) or real(*a, **kw))
+    real = stats_cache.compute
+    monkeypatch.setattr(stats_cache, "compute", lambda *a, **kw: calls.append(1) or real(*a, **kw))
     for _round in range(3):
         client.get("/statistics")
         client.get("/statistics/months.csv")
@@ -142,10 +142,10 @@ def test_results_are_cached_until_the_data_changes(client, examples: Flask, monk
 
 
 def test_the_window_is_the_last_24_months_or_one_year() -> None:
-    assert stats_view.window_for(date(2026, 11, 23), None) == Window(date(2024, 12, 1), date(2026, 11, 23))
-    assert stats_view.window_for(date(2026, 1, 5), None).start == date(2024, 2, 1)
-    assert stats_view.window_for(date(2026, 11, 23), 2026) == Window(date(2026, 1, 1), date(2026, 11, 23))
-    assert stats_view.window_for(date(2026, 11, 23), 2024) == Window(date(2024, 1, 1), date(2024, 12, 31))
+    assert stats_cache.window_for(date(2026, 11, 23), None) == Window(date(2024, 12, 1), date(2026, 11, 23))
+    assert stats_cache.window_for(date(2026, 1, 5), None).start == date(2024, 2, 1)
+    assert stats_cache.window_for(date(2026, 11, 23), 2026) == Window(date(2026, 1, 1), date(2026, 11, 23))
+    assert stats_cache.window_for(date(2026, 11, 23), 2024) == Window(date(2024, 1, 1), date(2024, 12, 31))
 
 
 def test_list_entries_count_under_their_list(examples: Flask) -> None:
@@ -167,12 +167,12 @@ def test_while_another_request_builds_the_old_numbers_are_served(  # type: ignor
 ) -> None:
     first = client.get("/statistics/months.csv").get_data()
     calls: list[int] = []
-    monkeypatch.setattr(stats_view, "compute", lambda *a, **kw: calls.append(1))
+    monkeypatch.setattr(stats_cache, "compute", lambda *a, **kw: calls.append(1))
     db.session.add(ImportBatch(kind="penalty", filename="x.csv"))  # new data version: the cache misses
     db.session.commit()
-    assert stats_view._BUILD_LOCK.acquire(blocking=False)  # as if another request were building now
+    assert stats_cache._BUILD_LOCK.acquire(blocking=False)  # as if another request were building now
     try:
         assert client.get("/statistics/months.csv").get_data() == first
     finally:
-        stats_view._BUILD_LOCK.release()
+        stats_cache._BUILD_LOCK.release()
     assert calls == []

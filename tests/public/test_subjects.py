@@ -1,4 +1,4 @@
-"""Subject profiles: by USCC for organisations, by an opaque id for persons; timeline, counts, masking, 404s."""
+"""Subject profiles: by USCC for organisations, by an opaque id for persons; latest records, counts, masking, 404s."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 import pytest
 from flask.testing import FlaskClient
 
+from portal import kinds
 from tests.public.helpers import (
     FOOD_USCC,
     MINOR_PENALTY_NO,
@@ -37,7 +38,8 @@ def test_a_company_profile_by_uscc_shows_identity_counts_and_timeline(client: Fl
     assert FOOD_USCC in html
     assert "张*" in html
     assert "张三" not in html
-    assert _counts(html) == [1, 1, 0, 0, 0]  # penalty, permit, red, serious, key attention
+    # permit, penalty, 守信激励 (red), 失信惩戒 (serious), 重点关注, then the other kinds of the registry
+    assert _counts(html) == [1, 1, 0, 0, 0] + [0] * (len(kinds.KINDS) - 3)  # 3: penalty, permit, list
     timeline = html.split('<ol class="timeline">', 1)[1]
     assert timeline.index(SERIOUS_NO) < timeline.index("株市监食许〔2026〕102号")  # 03-10 before 01-08
     assert f"/objections/new?record=penalty:{penalty_id(SERIOUS_NO)}" in html
@@ -52,7 +54,7 @@ def test_a_natural_person_has_a_profile_only_under_an_opaque_id(client: FlaskCli
     assert "王小明" not in html
     assert PERSON_NO in html
     assert "株交运许〔2026〕56号" in html
-    assert _counts(html) == [1, 1, 0, 0, 0]
+    assert _counts(html) == [1, 1, 0, 0, 0] + [0] * (len(kinds.KINDS) - 3)  # 3: penalty, permit, list
     assert "统一社会信用代码" not in html
     assert_no_id_numbers(html)
     assert PERSON_ID not in person.public_id
@@ -64,7 +66,7 @@ def test_an_individual_business_profile_has_only_the_public_record(client: Flask
     html = _page(client, "/subjects/92430202MA4R2D5E1N")
     assert "荷塘区示例餐饮店" in html
     assert "李*" in html
-    assert _counts(html) == [0, 1, 0, 0, 0]
+    assert _counts(html) == [1, 0, 0, 0, 0] + [0] * (len(kinds.KINDS) - 3)
     assert MINOR_PENALTY_NO not in html
 
 
@@ -89,5 +91,5 @@ def test_the_english_profile_uses_english_labels(client: FlaskClient) -> None:
     client.set_cookie("locale", "en")
     html = _page(client, f"/subjects/{FOOD_USCC}")
     assert "Credit profile" in html
-    assert "Timeline" in html
+    assert "Latest information" in html
     assert "株洲示例食品有限公司" in html  # data stays as published

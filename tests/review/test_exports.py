@@ -19,6 +19,7 @@ from portal.domain.publicity import RecordStatus
 from portal.domain.roles import Role
 from portal.domain.states import Action, Outcome, SubmissionKind
 from portal.extensions import db, limiter
+from portal.file_store import DirectoryStore
 from portal.importers.formats import PENALTY_COLUMNS
 from portal.importers.run import import_file
 from portal.models import Penalty
@@ -97,7 +98,7 @@ def test_the_whole_objection_workflow_on_both_databases(any_site: Flask) -> None
     p_id = int(db.session.scalar(sa.select(Penalty.id).where(Penalty.decision_no == SERIOUS_NO)))
     target = targets.find_target(db.session, targets.RecordRef("penalty", p_id), TODAY)
     assert target is not None
-    settings = submissions.Settings("secret", Path(any_site.config["UPLOAD_DIR"]))
+    settings = submissions.Settings("secret", DirectoryStore(Path(any_site.config["UPLOAD_DIR"])))
     receipt = submissions.submit(
         db.session, submissions.NewSubmission(SubmissionKind.OBJECTION, "错误", target=target, contact_name="张三",
                                               contact_phone="13812345678"),

@@ -49,22 +49,15 @@ def test_a_subject_no_longer_public_is_not_suggested(api: FlaskClient, outbox: b
     assert FOOD not in _names(api, prefix)
 
 
-@pytest.mark.parametrize(
-    ("outbox", "offered"),
-    # With the outbox row the engine leaves FOOD out and finds the next public name; without one the re-check
-    # drops the stale guess and offers nothing.
-    [(True, "株洲示例燃气有限公司"), (False, None)],
-    ids=["outbox-pending", "no-outbox-row"],
-)
-def test_a_subject_no_longer_public_is_not_offered_as_did_you_mean(
-    api: FlaskClient, outbox: bool, offered: str | None
-) -> None:
+@pytest.mark.parametrize("outbox", [True, False], ids=["outbox-pending", "no-outbox-row"])
+def test_a_subject_no_longer_public_is_not_offered_as_did_you_mean(api: FlaskClient, outbox: bool) -> None:
     assert _get(api, "/api/v1/search", q="株洲示列食品")["suggestion"] == FOOD  # 列 for 例
     _withdraw_food(outbox=outbox)
     body = _get(api, "/api/v1/search", q="株洲示列食品")
-    assert (body["total"], body["suggestion"]) == (0, offered)
-    if offered:
-        assert _get(api, "/api/v1/search", q=offered)["results"][0]["title"] == offered
+    # With the outbox row the engine leaves FOOD out; the next public name (株洲示例燃气有限公司) is no close
+    # correction of 株洲示列食品 (issue 18, search.closeness), so nothing is offered. Without one the re-check
+    # drops the stale guess.
+    assert (body["total"], body["suggestion"]) == (0, None)
 
 
 @pytest.mark.parametrize("outbox", [True, False], ids=["outbox-pending", "no-outbox-row"])

@@ -16,7 +16,7 @@ def test_a_search_shows_highlighted_results_and_type_tabs(api: FlaskClient) -> N
     assert "<mark>株洲示例食品</mark>" in html
     assert 'href="/subjects/91430200MA4L0A1B7K"' in html
     assert "株市监罚〔2026〕15号" in html
-    assert '<p class="result-count">3 条结果</p>' in html  # zh_CN: the default locale
+    assert "<p class=\"result-count\">3 条结果 · 涉及 1 个主体</p>" in html  # zh_CN: the default locale
 
 
 def test_a_type_tab_narrows_the_results(api: FlaskClient) -> None:

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
+from portal import file_store
 from portal.domain.roles import Role
 from portal.extensions import db
 from portal.models import Attachment, Submission
@@ -247,7 +248,7 @@ def test_a_crash_after_the_commit_loses_nothing_and_the_sweeper_finishes_the_fil
     def crash(staged: object) -> None:
         raise OSError("killed before rename")
 
-    monkeypatch.setattr(uploads, "finalize", crash)
+    monkeypatch.setattr(file_store.DirectoryStore, "finalize", lambda _self, staged: crash(staged))
     posted = _post(client, file(PDF, "a.pdf"), file(PNG, "b.png"))
     monkeypatch.undo()
     assert posted.response.status_code == 200  # committed: the applicant still gets the receipt
@@ -258,26 +259,26 @@ def test_a_crash_after_the_commit_loses_nothing_and_the_sweeper_finishes_the_fil
     # An abandoned .part without a row (a crash before the commit) is removed; committed ones are completed.
     orphan = folder / "0123456789abcdef0123456789abcdef.pdf.part"
     orphan.write_bytes(PDF)
-    old = time.time() - 2 * uploads.STALE_SECONDS
+    old = time.time() - 2 * file_store.STALE_SECONDS
     for path in folder.iterdir():
         os.utime(path, (old, old))
-    result = uploads.sweep(folder, [r.stored_name for r in rows])
+    result = file_store.sweep(folder, [r.stored_name for r in rows])
     assert (result.completed, result.removed) == (2, 1)
     assert sorted(p.name for p in folder.iterdir()) == sorted(r.stored_name for r in rows)
 
 
 def test_the_sweeper_leaves_recent_part_files_alone(tmp_path: Path) -> None:
     (tmp_path / "abc.pdf.part").write_bytes(PDF)
-    assert uploads.sweep(tmp_path, []) == uploads.SweepResult(0, 0)
+    assert file_store.sweep(tmp_path, []) == file_store.SweepResult(0, 0)
     assert (tmp_path / "abc.pdf.part").exists()
 
 
 def test_a_download_completes_an_interrupted_rename(tmp_path: Path) -> None:
     (tmp_path / "abc.pdf.part").write_bytes(PDF)
-    assert uploads.stored_path(tmp_path, "abc.pdf") == tmp_path / "abc.pdf"
+    assert file_store.stored_path(tmp_path, "abc.pdf") == tmp_path / "abc.pdf"
     assert (tmp_path / "abc.pdf").read_bytes() == PDF
-    assert uploads.stored_path(tmp_path, "../abc.pdf") is None
-    assert uploads.stored_path(tmp_path, "missing.pdf") is None
+    assert file_store.stored_path(tmp_path, "../abc.pdf") is None
+    assert file_store.stored_path(tmp_path, "missing.pdf") is None
 
 
 def test_the_sweep_command_reports_what_it_did(site: Flask) -> None:
@@ -285,7 +286,7 @@ def test_the_sweep_command_reports_what_it_did(site: Flask) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     stale = folder / "0123456789abcdef0123456789abcdef.pdf.part"
     stale.write_bytes(PDF)
-    old = time.time() - 2 * uploads.STALE_SECONDS
+    old = time.time() - 2 * file_store.STALE_SECONDS
     os.utime(stale, (old, old))
     result = site.test_cli_runner().invoke(args=["sweep-uploads"])
     assert result.exit_code == 0, result.output

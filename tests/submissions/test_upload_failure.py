@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
+from portal import file_store
 from portal.extensions import db
 from portal.models import Submission
 from portal.submissions import uploads
@@ -29,7 +30,7 @@ def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     def fsync(_fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(uploads.os, "fsync", fsync)
+    monkeypatch.setattr(file_store.os, "fsync", fsync)
 
 
 def _files(app: Flask) -> list[str]:
@@ -44,7 +45,7 @@ def _submissions() -> int:
 def test_stage_removes_its_partial_file_when_the_write_fails(tmp_path: Path, full_disk: Any) -> None:
     upload = uploads.inspect(io.BytesIO(PDF), "a.pdf")
     with pytest.raises(OSError, match=os.strerror(errno.ENOSPC)):
-        uploads.stage(upload, tmp_path)
+        file_store.DirectoryStore(tmp_path).stage(upload.data, upload.extension)
     assert list(tmp_path.iterdir()) == []
 
 

@@ -1,0 +1,82 @@
+"""The database connection breaks during a request (failover, restart; issue 21): a read is tried once more on a
+new connection, a write gets 503 with Retry-After, and the next request works."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+
+from portal.public import services
+from tests.conftest import TODAY, import_examples
+
+LOST = sa.exc.OperationalError(
+    "SELECT 1", {}, Exception("server closed the connection unexpectedly"), connection_invalidated=True
+)
+
+
+@pytest.fixture
+def site(app: Flask, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Flask:
+    monkeypatch.setattr("portal.clock.today", lambda: TODAY)
+    import_examples(tmp_path, TODAY)
+    return app
+
+
+def _fail(times: int, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The home page's counts query loses its connection the first `times` calls."""
+    calls: list[int] = []
+    real = services.home_counts
+
+    def flaky(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) <= times:
+            raise LOST
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(services, "home_counts", flaky)
+    return calls
+
+
+def test_a_read_that_loses_its_connection_is_answered_on_a_new_one(
+    site: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _fail(1, monkeypatch)
+    response = site.test_client().get("/", headers={"Accept-Language": "zh-CN"})
+    assert response.status_code == 200
+    assert len(calls) == 2
+    assert "行政处罚" in response.get_data(as_text=True)
+    assert response.headers["Content-Security-Policy"]  # the answer went through the usual after-request steps
+
+
+def test_a_read_that_fails_twice_is_a_500_page_not_a_loop(site: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _fail(5, monkeypatch)
+    response = site.test_client().get("/", headers={"Accept-Language": "zh-CN"})
+    assert response.status_code == 500
+    assert len(calls) == 2
+    assert "系统内部错误，请稍后再试。" in response.get_data(as_text=True)
+
+
+def test_a_write_is_not_repeated_but_answered_503_with_retry_after(
+    site: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def lost(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise LOST
+
+    monkeypatch.setattr("portal.api.chat.chat", lost)
+    response = site.test_client().post("/api/v1/chat", json={"message": "怎么申请信用修复"},
+                                       headers={"Accept-Language": "zh-CN"})  # fmt: skip
+    assert response.status_code == 503
+    assert int(response.headers["Retry-After"]) > 0  # (the rate limiter may state its own, longer wait)
+    assert response.get_json()["error"] == {"code": "database_unavailable", "message": "服务暂时不可用，请稍后重试。"}
+
+
+def test_other_database_errors_stay_unexpected_errors(site: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise sa.exc.ProgrammingError("SELECT nope", {}, Exception("no such column"))
+
+    monkeypatch.setattr(services, "home_counts", broken)
+    response = site.test_client().get("/")
+    assert response.status_code == 500
+    assert "Retry-After" not in response.headers
