@@ -6,7 +6,10 @@ record's date), `doc_no`/`doc_key` (its 文号, as given and normalised), `autho
 deciding department), `subject_id`, `status`, `public_until` — so generic code needs no per-kind column maps.
 
 Adding a kind: a model (with those attributes), its import format and row parser, its presenters, templates, its
-URL patterns in portal/urls.py, its labels in portal/i18n.py, and one `KindSpec` below.
+URL patterns in portal/urls.py, its labels in portal/i18n.py, and one `KindSpec` below. Where else it appears is
+opt-in by KindSpec flags, all defaulted: report_group (its credit-report chapter), incentive and home_latest (home
+page sections), joint_role/joint_where (联合奖惩 checks) and follow_alert (news to followers); with none set it is
+still counted on the home page, the statistics and the site map, and listed in reports, feeds and digests.
 
 Functions a spec names live in leaf modules that never import this one (importers/records.py and checks.py,
 indexing/fields.py, public/presenters.py, export_rows.py and kind_queries.py), so that this module can import them.

@@ -11,7 +11,7 @@ from portal.indexing.fields import decision_fields, rating_fields
 from portal.kind_spec import KindSpec
 from portal.models import Inspection, Rating
 from portal.public.export_rated import inspection_headers, inspection_row, rating_headers, rating_row
-from portal.public.kind_queries import inspection_filters, rating_filters
+from portal.public.kind_queries import good_rating, inspection_filters, rating_counts, rating_filters
 from portal.public.presenters_rated import (
     inspection_text,
     present_inspection,
@@ -42,13 +42,16 @@ RATED_KINDS: dict[RecordKind, KindSpec] = {
         summary_attr="grade",
         repairable=False,  # corrected by the 评价单位: objection only (DOMAIN §19)
         report_rank=7,  # 信用评价信息
+        report_group="rating",
+        joint_role="incentive",  # good grades (纳税 A, 海关 高级认证企业, 环保 绿) are 守信激励 (DOMAIN §19)
+        joint_where=good_rating,
         stopped_text=rated.ratings_stopped,
         upstream_row=rated.rating_upstream_row,
         report_entry=rated.rating_report_entry,
         report_cells=rated.rating_report_cells,
         api_fields=(
-            ("scheme", "title"),
-            ("scheme_code", "category"),
+            ("title", "title"),  # 纳税信用 2025年度: the scheme (its own name for 其他行业信用评价) and year or date
+            ("scheme", "category"),
             ("grade", "state"),
             ("year", "year"),
             ("valid_until", "valid_until"),
@@ -56,6 +59,7 @@ RATED_KINDS: dict[RecordKind, KindSpec] = {
         export_headers=rating_headers,
         export_row=rating_row,
         listing_filters=rating_filters,
+        profile_counts=rating_counts,  # and how many of them are good grades (守信激励)
     ),
     RecordKind.INSPECTION: KindSpec(
         kind=RecordKind.INSPECTION,
@@ -76,6 +80,7 @@ RATED_KINDS: dict[RecordKind, KindSpec] = {
         summary_attr="matters",
         repairable=False,  # a result, not 失信信息: objection only
         report_rank=8,  # 检查结果 (双随机、一公开)
+        report_group="administrative",  # 行政管理信息, with 行政强制
         stopped_text=rated.inspections_stopped,
         upstream_row=rated.inspection_upstream_row,
         report_entry=rated.inspection_report_entry,

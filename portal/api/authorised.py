@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, current_app, g, jsonify, url_for
+from flask import current_app, g, jsonify, url_for
 from flask_babel import gettext as _
 
 from portal import clock
@@ -24,7 +24,7 @@ from portal.extensions import db, limiter
 from portal.grants import services
 from portal.models import ApiKey
 from portal.public import records
-from portal.reports import content, document, fonts, pdf, signing
+from portal.reports import content, document, fonts, pdf, pdf_response, signing
 from portal.reports import services as reports
 from portal.reports.services import signer_from
 
@@ -118,12 +118,8 @@ def check_pdf() -> Any:
     code = signing.verification_code(signer.key, report.report_no)
     verify = url_for("reports.verify", no=report.report_no, code=code, _external=True)
     doc = document.load(report, key=signer.key, verify_url=verify)
-    cfg = current_app.config
     try:
-        body = pdf.render(doc, font_path=cfg.get("REPORT_FONT_PATH"), font_index=int(cfg.get("REPORT_FONT_INDEX", 0)))
+        body = pdf_response.draw(pdf.render, doc)
     except fonts.FontMissing:
         return error_response(503, "unavailable", _("The PDF cannot be drawn now; use the JSON check."))
-    response = Response(body, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = f'attachment; filename="{report.report_no}.pdf"'
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return pdf_response.attachment(body, report.report_no)

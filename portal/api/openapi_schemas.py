@@ -178,8 +178,8 @@ def schemas() -> dict[str, Any]:
         "RatingRecord": obj(
             {
                 **_record_base(),
-                "scheme": {**STRING, "description": "评价体系, or its own name (评价体系说明) for 其他行业信用评价"},
-                "scheme_code": {"type": "string", "enum": list(RATING_GRADES)},
+                "title": {**STRING, "description": "评价体系 (or 评价体系说明) and 评价年度 or 评价日期"},
+                "scheme": {"type": "string", "enum": list(RATING_GRADES), "description": "评价体系"},
                 "grade": {**STRING, "description": "评价等级 of the scheme (data-standard §11)"},
                 "year": {"type": ["integer", "null"], "description": "评价年度"},
                 "valid_until": {**NULLABLE_DATE, "description": "有效期至 as given; null = the scheme's default"},

@@ -52,14 +52,14 @@ def pager(page: int, total: int, per_page: int, *, around: int = 2) -> Pager:
 class Badge(StrEnum):
     """What a subject card and profile announce at the top (labels: portal.i18n.BADGE_LABELS)."""
 
-    INCENTIVE = "incentive"  # 守信激励: on a red list or holding an honour
+    INCENTIVE = "incentive"  # 守信激励: on a red list, holding an honour or a good rating
     PUNISHMENT = "punishment"  # 失信惩戒: on the 严重失信主体名单
     WATCH = "watch"  # 重点关注: on the 重点关注名单
 
 
 # Which public record counts earn each badge (keys as in the profile counts: kinds and list categories).
 BADGE_SOURCES: dict[Badge, tuple[str, ...]] = {
-    Badge.INCENTIVE: ("redlist", "honour"),
+    Badge.INCENTIVE: ("redlist", "honour", "good_rating"),  # good ratings: 纳税 A, 海关 高级认证企业, 环保 绿 (§19)
     Badge.PUNISHMENT: ("blacklist",),
     Badge.WATCH: ("watchlist",),
 }

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from portal.domain import entry
+from portal.domain.audit_actions import AuditAction
 from portal.importers.cells import RowReader
 from portal.importers.formats import HeaderMap
 from portal.importers.records import ParsedRow
@@ -190,7 +191,7 @@ def _finish(session: Session, writer: RecordWriter, batch: ImportBatch, outcome:
     batch.warnings = "\n".join(warnings) or None
     batch.finished_at = utcnow()
     changed = [f"{i.index}:{i.status}:{i.record_id}" for i in outcome.items if i.record_id is not None]
-    action = "record_entry" if submitter.channel == "entry" else "api_push"
+    action = AuditAction.RECORD_ENTRY if submitter.channel == "entry" else AuditAction.API_PUSH
     session.add(AuditEntry(actor=submitter.actor[:254], actor_id=submitter.actor_id, action=action,
                            target=f"{kind}:batch:{batch.id}",
                            reason=f"{outcome.summary} {json.dumps(changed)}"[:10000], at=now))  # fmt: skip

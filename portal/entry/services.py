@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from portal.domain import text
+from portal.domain.audit_actions import AuditAction
 from portal.domain.kinds import SubjectKind
 from portal.domain.publicity import RecordStatus
 from portal.i18n import CATEGORY_LABELS, SEVERITY_LABELS, SUBJECT_KIND_LABELS, labels_in
@@ -139,7 +140,7 @@ def withdraw(session: Session, spec: KindSpec, record: Any, *, actor: str, actor
                               to_status=RecordStatus.WITHDRAWN.value, actor=actor[:256], reason=f"撤回：{reason}",
                               changed_at=now))  # fmt: skip
     record.status = RecordStatus.WITHDRAWN
-    session.add(AuditEntry(actor=actor[:254], actor_id=actor_id, action="record_withdrawn",
+    session.add(AuditEntry(actor=actor[:254], actor_id=actor_id, action=AuditAction.RECORD_WITHDRAWN,
                            target=f"{kind}:{record.id}", reason=reason, at=now))  # fmt: skip
     session.add(SearchOutbox(record_kind=kind, record_id=record.id, created_at=now))
     session.commit()

@@ -131,13 +131,22 @@ def _guard_csv(rows: Iterator[tuple[int, list[Cell]]]) -> Iterator[tuple[int, li
 def _open_xlsx(path: Path) -> TableReader:
     from openpyxl import load_workbook  # imported lazily: only XLSX imports pay for it
 
+    # An open file, not the path: openpyxl refuses a path without an .xlsx suffix, and the staff upload page
+    # stores the file under a fixed name (the type is read from the content, here as everywhere).
+    fh = path.open("rb")
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(fh, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        fh.close()
         raise UnreadableFile(f"文件无法读取：不是有效的 XLSX 文件（{type(exc).__name__}）") from None
+
+    def close() -> None:
+        book.close()
+        fh.close()
+
     sheet = book.worksheets[0]
     values = ([_xlsx_cell(c) for c in cells] for cells in sheet.iter_rows(values_only=True))
-    return _sheet_table(values, book.close, sheet.max_row or 0)
+    return _sheet_table(values, close, sheet.max_row or 0)
 
 
 def _sheet_table(values: Iterator[list[Cell]], close: Callable[[], None], size: int) -> TableReader:

@@ -96,7 +96,11 @@ class RecordWriter:
         model = self.model
         columns = [getattr(model, c) for c in self.key_columns]
         first = {k[0] for k in keys}
-        query = sa.select(*model.__table__.columns).where(columns[0].in_(first))  # Core rows: no identity map
+        # the subjects too: a kind's first key column may take few values (a rating's 评价体系 and year)
+        subjects = {k[-1] for k in keys}
+        query = sa.select(*model.__table__.columns).where(  # Core rows: no identity map
+            columns[0].in_(first), model.subject_id.in_(subjects)
+        )
         found = {}
         wanted = set(keys)
         for record in self.session.execute(query).mappings():

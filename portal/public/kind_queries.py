@@ -11,7 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from portal.domain.kinds import ListCategory
+from portal.domain.kinds import GOOD_RATING_GRADES, ListCategory
 from portal.models import Coercion, Commitment, Honour, Inspection, ListEntry, Penalty, Permit, Rating
 from portal.public.forms import Filters
 
@@ -84,6 +84,19 @@ def rating_filters(f: Filters, scope: Scope) -> Conditions:
     if f.state:
         where.append(Rating.grade == f.state)
     return where
+
+
+def good_rating(model: Any) -> sa.ColumnElement[bool]:
+    """The good grades that count as 守信激励 (DOMAIN §19): 纳税 A, 海关 高级认证企业, 环保 绿."""
+    return sa.or_(*(sa.and_(model.scheme == s, model.grade == g) for s, g in sorted(GOOD_RATING_GRADES)))
+
+
+def rating_counts(session: Session, where: tuple[Any, ...]) -> dict[str, int]:
+    """A profile counts ratings, and among them the good grades that count as 守信激励 (DOMAIN §19)."""
+    good = sa.case((good_rating(Rating), 1))
+    query = sa.select(sa.func.count(), sa.func.count(good)).select_from(Rating).where(*where)
+    total, good_count = session.execute(query).one()
+    return {"rating": int(total or 0), "good_rating": int(good_count or 0)}
 
 
 def inspection_filters(f: Filters, scope: Scope) -> Conditions:

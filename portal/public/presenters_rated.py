@@ -59,9 +59,9 @@ def rating_text(record: Rating, subject: Subject) -> str:
 
 
 def present_rating(record: Rating, subject: Subject) -> PublicRecord:
-    name = scheme_name(record.scheme, record.scheme_note)
+    """Titled by scheme and year (纳税信用 2025年度), summarised by its grade, categorised by its scheme."""
     return PublicRecord(
-        RecordKind.RATING, record.id, name, f"{name} {record.grade}", record.rated_on, record.public_until,
+        RecordKind.RATING, record.id, record.doc_no, record.grade, record.rated_on, record.public_until,
         record.status.value, record.scheme, record.authority_name, present_subject(subject), (record.grade,),
         valid_until=_valid_until(record.valid_until), state=record.grade, year=record.year,
     )  # fmt: skip

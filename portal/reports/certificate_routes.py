@@ -7,7 +7,7 @@ from typing import Any
 from flask import Blueprint, Response, abort, current_app, render_template, url_for
 
 from portal.extensions import db
-from portal.reports import certificate, certificate_pdf, fonts, signing
+from portal.reports import certificate, certificate_pdf, pdf_response, signing
 from portal.reports.certificate_labels import filter_lines, subject_lines, type_label
 from portal.reports.services import signer_from
 
@@ -34,17 +34,9 @@ def show(number: str) -> Any:
 
 
 def download(number: str) -> Any:
-    doc = _document(number)
-    cfg = current_app.config
-    try:
-        body = certificate_pdf.render(doc, font_path=cfg.get("REPORT_FONT_PATH"),
-                                      font_index=int(cfg.get("REPORT_FONT_INDEX", 0)))  # fmt: skip
-    except fonts.FontMissing:
-        current_app.logger.error("search certificate PDF impossible: no embeddable Chinese font")
+    response = pdf_response.download(certificate_pdf.render, _document(number), what="search certificate")
+    if response is None:
         abort(503)
-    response = Response(body, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = f'attachment; filename="{doc.report_no}.pdf"'
-    response.headers["Cache-Control"] = "private, no-store"
     return response
 
 

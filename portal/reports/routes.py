@@ -22,8 +22,8 @@ from portal.reports import (
     certificate,
     certificate_routes,
     document,
-    fonts,
     pdf,
+    pdf_response,
     services,
     signing,
     special,
@@ -112,16 +112,9 @@ def show(report_no: str):  # type: ignore[no-untyped-def]
 
 
 def download(report_no: str):  # type: ignore[no-untyped-def]
-    doc = _document(report_no)
-    cfg = current_app.config
-    try:
-        body = pdf.render(doc, font_path=cfg.get("REPORT_FONT_PATH"), font_index=int(cfg.get("REPORT_FONT_INDEX", 0)))
-    except fonts.FontMissing:
-        current_app.logger.error("credit report PDF impossible: no embeddable Chinese font")
+    response = pdf_response.download(pdf.render, _document(report_no), what="credit report")
+    if response is None:
         abort(503)
-    response = Response(body, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = f'attachment; filename="{doc.report_no}.pdf"'
-    response.headers["Cache-Control"] = "private, no-store"
     return response
 
 

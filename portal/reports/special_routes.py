@@ -13,7 +13,7 @@ from portal import clock
 from portal.domain.special import Area, PeriodError, Purpose, earliest_start
 from portal.extensions import db, limiter
 from portal.models.enterprise import EnterpriseAccount
-from portal.reports import fonts, signing, special, special_pdf
+from portal.reports import pdf_response, signing, special, special_pdf
 from portal.reports.services import ReportDenied, deny, signer_from
 from portal.reports.special_forms import ApplyForm
 from portal.reports.special_labels import labels
@@ -103,17 +103,9 @@ def show(report_no: str) -> Any:
 
 
 def download(report_no: str) -> Any:
-    doc = _document(report_no)
-    cfg = current_app.config
-    try:
-        body = special_pdf.render(doc, font_path=cfg.get("REPORT_FONT_PATH"),
-                                  font_index=int(cfg.get("REPORT_FONT_INDEX", 0)))  # fmt: skip
-    except fonts.FontMissing:
-        current_app.logger.error("special report PDF impossible: no embeddable Chinese font")
+    response = pdf_response.download(special_pdf.render, _document(report_no), what="special report")
+    if response is None:
         abort(503)
-    response = Response(body, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = f'attachment; filename="{doc.report_no}.pdf"'
-    response.headers["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -23,6 +23,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from portal.clock import CHINA_TZ
+from portal.domain.audit_actions import AuditAction
 from portal.domain.publicity import RecordStatus
 from portal.entry.services import cell_text, standard_labels
 from portal.kind_spec import KindSpec
@@ -136,7 +137,7 @@ def export_kind(session: Session, spec: KindSpec, out_dir: Path, since: Since, *
                          actor=actor[:254], actor_id=actor_id)  # fmt: skip
     session.add(row)
     session.flush()
-    session.add(AuditEntry(actor=actor[:254], actor_id=actor_id, action="upstream_export",
+    session.add(AuditEntry(actor=actor[:254], actor_id=actor_id, action=AuditAction.UPSTREAM_EXPORT,
                            target=f"{kind}:export:{row.id}", at=now,
                            reason=f"rows={len(ids)} from={stamp(since.start)} to={stamp(now)} sha256={sha} "
                                   f"records={_ranges(ids)}"))  # fmt: skip

@@ -23,6 +23,7 @@ from wtforms.validators import Length
 
 from portal import clock, kinds
 from portal.accounts.permissions import role_required
+from portal.domain.audit_actions import AuditAction
 from portal.domain.entry import UPSTREAM_ROLES
 from portal.extensions import db
 from portal.models import AuditEntry, UpstreamExport
@@ -73,7 +74,7 @@ def upstream_file(export_id: int):  # type: ignore[no-untyped-def]
     path = Path(row.path)
     if not path.is_file():
         abort(404)
-    db.session.add(AuditEntry(actor=current_user.email, actor_id=current_user.id, action="upstream_download",
+    db.session.add(AuditEntry(actor=current_user.email, actor_id=current_user.id, action=AuditAction.UPSTREAM_DOWNLOAD,
                               target=f"{row.kind}:export:{row.id}", at=clock.now()))  # fmt: skip
     db.session.commit()
     return send_file(path, mimetype="text/csv", as_attachment=True, download_name=path.name)

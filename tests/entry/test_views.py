@@ -216,3 +216,18 @@ def test_records_are_found_by_document_number_within_the_users_department(auth: 
     assert "/review/entry/penalty/" not in other
     assert "未找到记录" in other
     assert admin.get("/review/entry?kind=penalty&q=" + "%" * 90).status_code == 200
+
+
+@pytest.mark.parametrize("kind", kinds.values())
+def test_every_kind_in_the_registry_has_an_entry_form(auth: AuthActions, kind: str) -> None:
+    admin = auth.admin()
+    html = admin.get(f"/review/entry/{kind}").get_data(as_text=True)
+    spec = kinds.spec(kind)
+    assert all(f">{column}" in html for column in spec.import_format.columns)
+    assert f"/review/entry/{kind}" in admin.get("/review/entry").get_data(as_text=True)
+    empty = _submit(admin, f"/review/entry/{kind}", {}, kind)
+    assert empty.status_code == 400
+    assert "数据项为空" in empty.get_data(as_text=True)
+    partial = _submit(admin, f"/review/entry/{kind}", {spec.import_format.columns[0]: "某某"}, kind)
+    assert "缺少必填字段" in partial.get_data(as_text=True)  # the importer's reasons
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(spec.model)) == 0

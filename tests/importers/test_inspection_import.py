@@ -180,3 +180,21 @@ def test_the_number_finds_the_inspection_and_the_api_lists_it(published: FlaskCl
     entry = published.get("/api/v1/subjects/91430200MA4L0A1B7K").get_json()["inspections"][0]
     assert (entry["inspection_no"], entry["inspection_type"], entry["result"]) == (NO, "双随机抽查", "责令改正")
     assert entry["public_until"] == "2027-05-12"
+
+
+def test_hostile_text_is_stored_as_given_shown_escaped_and_exported_defused(
+    tmp_path: Path, client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("portal.clock.today", lambda: TODAY)
+    rows = example_rows("inspection")
+    long_text = "查" * 10_000  # exactly the limit
+    rows[0] = dict(rows[0], 检查结论="<img src=x onerror=alert(1)>𠮷", 后续处置="@SUM(A1:A9)", 检查事项=long_text)
+    assert _import(tmp_path, rows)[0] == "imported=3 updated=0 rejected=0"
+    record = _by_no(NO)
+    assert record.conclusion == "<img src=x onerror=alert(1)>𠮷"
+    page = client.get(f"/inspections/{record.id}").get_data(as_text=True)
+    assert "<img src=x" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;𠮷" in page
+    assert long_text in page
+    exported = client.get("/inspections/export.csv").get_data(as_text=True)
+    assert "'@SUM(A1:A9)" in exported

@@ -255,9 +255,9 @@ def test_a_superseded_rating_leaves_pages_search_and_api(published: FlaskClient,
 
 def test_search_type_rating_and_the_subject_api(published: FlaskClient) -> None:
     body = published.get("/api/v1/search", query_string={"q": "荷塘区示例餐饮店", "type": "rating"}).get_json()
-    assert [(r["type"], r["title"]) for r in body["results"]] == [("rating", "环保信用")]
+    assert [(r["type"], r["title"]) for r in body["results"]] == [("rating", "环保信用 2026-03-01")]
     entry = published.get("/api/v1/subjects/92430202MA4R2D5E1N").get_json()["ratings"][0]
-    assert (entry["scheme"], entry["scheme_code"], entry["grade"]) == ("环保信用", "环保信用", "绿")
+    assert (entry["title"], entry["scheme"], entry["grade"]) == ("环保信用 2026-03-01", "环保信用", "绿")
     assert entry["year"] is None
     assert entry["public_until"] == "2027-02-28"
 

@@ -48,8 +48,8 @@ def _section(html: str, anchor: str) -> str:
 
 def test_the_home_page_counts_every_listed_kind(client: FlaskClient, everything: Flask) -> None:
     html = client.get("/").get_data(as_text=True)
-    # penalties, permits, red, serious dishonesty, key attention, then 行政强制, 荣誉, 信用承诺
-    assert _counts(html) == [2, 3, 1, 1, 0, 2, 3, 2]
+    # penalties, permits, red, serious dishonesty, key attention, then 行政强制, 荣誉, 信用承诺, 信用评价, 检查结果
+    assert _counts(html) == [2, 3, 1, 1, 0, 2, 3, 2, 0, 0]
     assert 'href="/coercions"' in html
     assert 'href="/honours"' in html
     assert 'href="/commitments"' in html
@@ -84,7 +84,7 @@ def test_records_that_stop_being_public_leave_the_home_page(client: FlaskClient,
     db.session.execute(sa.update(Coercion).where(Coercion.doc_no.like("荷%")).values(status=RecordStatus.WITHDRAWN))
     db.session.commit()
     html = client.get("/").get_data(as_text=True)
-    assert _counts(html)[5:] == [1, 0, 2]
+    assert _counts(html)[5:] == [1, 0, 2, 0, 0]
     section = _section(html, "h-incentive")
     assert "守合同重信用企业" not in section
     assert "暂无" in section or "尚未" in section
@@ -105,9 +105,9 @@ def test_the_statistics_count_every_kind(client: FlaskClient, everything: Flask)
         assert label in section, label
     text = client.get("/statistics/kinds.csv?year=2026").get_data().decode("utf-8")
     rows = {r[0]: r[1] for r in csv.reader(io.StringIO(text[1:]))}
-    assert len(rows) == 7  # the header and one row per kind
+    assert len(rows) == 9  # the header and one row per kind
     counts = list(rows.values())[1:]
-    assert counts[3:] == ["2", "3", "2"]  # 行政强制, 荣誉, 信用承诺 public today and dated 2026
+    assert counts[3:] == ["2", "3", "2", "0", "0"]  # 行政强制, 荣誉, 信用承诺 public today and dated 2026
     for hidden in HIDDEN:
         assert hidden not in html
 

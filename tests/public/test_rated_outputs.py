@@ -103,3 +103,30 @@ def test_non_public_ones_are_found_nowhere(site: Flask, client: FlaskClient) -> 
         text = client.get(path).get_data(as_text=True)
         for hidden in ("建筑市场主体信用评价", PERSON_NO, "王小明", "430202198503121235", "430202199001014565"):
             assert hidden not in text, (path, hidden)
+
+
+def test_ratings_and_inspections_can_be_objected_to_but_not_repaired(site: Flask, client: FlaskClient) -> None:
+    rating = db.session.scalars(sa.select(Rating).where(Rating.year == 2026, Rating.scheme == "纳税信用")).one()
+    inspection = db.session.scalars(sa.select(Inspection).where(Inspection.doc_no == "株市监检〔2026〕15号")).one()
+    with site.test_request_context():
+        from flask import url_for
+
+        objections = [url_for("submissions.objection", record=ref) for ref in
+                      (f"rating:{rating.id}", f"inspection:{inspection.id}")]  # fmt: skip
+        repair = url_for("submissions.repair", record=f"rating:{rating.id}")
+    first, second = (client.get(u) for u in objections)
+    assert first.status_code == 200
+    assert "纳税信用 2026年度" in first.get_data(as_text=True)
+    assert second.status_code == 200
+    assert "株市监检〔2026〕15号" in second.get_data(as_text=True)
+    refused = client.get(repair, headers={"Accept-Language": "zh-CN"}).get_data(as_text=True)
+    assert "该记录不能通过本表单申请信用修复。" in refused  # ratings are corrected by their 评价单位 (DOMAIN §19)
+
+
+def test_good_grades_count_as_incentives_on_the_profile(site: Flask, client: FlaskClient) -> None:
+    shop = client.get("/api/v1/subjects/92430202MA4R2D5E1N").get_json()["counts"]  # 环保 绿
+    assert (shop["rating"], shop["good_rating"]) == (1, 1)
+    food = client.get(f"/api/v1/subjects/{FOOD}").get_json()["counts"]  # 纳税 B (the A of 2025 is superseded)
+    assert (food["rating"], food["good_rating"]) == (1, 0)
+    page = client.get("/subjects/92430202MA4R2D5E1N", headers={"Accept-Language": "zh-CN"}).get_data(as_text=True)
+    assert "守信激励" in page

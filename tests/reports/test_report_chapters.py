@@ -123,3 +123,17 @@ def _issue_for(client: FlaskClient, public_id: str) -> str:
     response = client.post("/reports/issue", data={"csrf_token": token.group(1), "subject": public_id})
     assert response.status_code == 303
     return response.headers["Location"].rsplit("/", 1)[-1]
+
+
+def test_a_report_issued_before_the_chapters_still_shows_them(more: Flask, client: FlaskClient) -> None:
+    number = issue_public(client, FOOD)
+    report = stored(number)
+    body = json.loads(report.content)
+    for section in body["sections"]:
+        del section["group"]  # as stored before issue 16
+    report.content = json.dumps(body, ensure_ascii=False)
+    db.session.commit()
+    html = client.get(f"/reports/{number}").get_data(as_text=True)
+    positions = [html.index(chapter) for chapter in CHAPTERS]
+    assert positions == sorted(positions)
+    assert "株市监强〔2026〕8号" in html[positions[0] : positions[1]]

@@ -3,6 +3,7 @@ a table), administrators import it (audited), and the uploaded file never stays 
 
 from __future__ import annotations
 
+import csv
 import io
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from flask.testing import FlaskClient
 
 from portal.domain.roles import Role
 from portal.extensions import db
+from portal.importers.formats import PENALTY_FORMAT
 from portal.models import AuditEntry, Penalty
 from tests.conftest import AuthActions, csrf_of
 
@@ -113,3 +115,18 @@ def test_only_reviewers_and_admins_reach_the_page(app: Flask, auth: AuthActions)
     anonymous = app.test_client()
     assert anonymous.get("/review/import").status_code == 302
 
+
+
+def test_an_xlsx_file_is_checked_and_imported_like_a_csv(app: Flask, auth: AuthActions, tmp_path: Path) -> None:
+    """The upload is stored under a fixed name without a suffix; the XLSX reader must not need one."""
+    from tests.importers.test_xlsx import write_xlsx
+
+    rows = list(csv.DictReader(io.StringIO(_penalty_file().decode("utf-8"))))
+    book = write_xlsx(tmp_path / "处罚.xlsx", [[row[c] for c in PENALTY_FORMAT.columns] for row in rows])
+    admin, before = auth.admin(), _penalties()
+    form = {"csrf_token": csrf_of(admin, "/review/import"), "kind": "penalty",
+            "upload": (io.BytesIO(book.read_bytes()), "处罚 2026.xlsx")}  # fmt: skip
+    html = admin.post("/review/import", data=form, content_type="multipart/form-data").get_data(as_text=True)
+    assert "已导入" in html
+    assert _penalties() == before + 3
+    assert _leftovers(app) == []
