@@ -202,6 +202,8 @@ def counts_text(counts: dict[str, int]) -> str:
     """Every count of a profile (kinds, and list categories): "Administrative penalties 1, red list 0, …"."""
     parts = []
     for key, n in counts.items():
-        name = CATEGORY_LABELS.get(key) or RECORD_KIND_LABELS.get(key) or key  # type: ignore[call-overload]
+        name = CATEGORY_LABELS.get(key) or RECORD_KIND_LABELS.get(key)  # type: ignore[call-overload]
+        if name is None:  # a derived count, e.g. good_rating (the best grades, already among the ratings)
+            continue
         parts.append(_("%(kind)s %(n)s", kind=name, n=n))
     return join(parts)

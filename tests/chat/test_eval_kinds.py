@@ -156,3 +156,11 @@ def test_a_record_of_any_kind_is_found_by_its_number_on_every_database(
     store = sessions.store_for(examples_any_db)
     answer = chat(db.session, store, TODAY, None, f"{doc_no}是什么")
     assert subject in answer["reply"]["text"]
+
+
+def test_the_counts_sentence_names_kinds_and_list_categories_only(all_kinds_bot: Bot) -> None:
+    """A derived count of the profile (good_rating: the best grades among the ratings) is no kind of its own."""
+    text = all_kinds_bot("株洲示例食品有限公司信用怎么样")["reply"]["text"]
+    assert "公示中的记录" in text
+    assert "信用评价结果 0 条" in text
+    assert "good_rating" not in text
