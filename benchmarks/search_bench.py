@@ -324,6 +324,10 @@ def main() -> None:
     parser.add_argument("--like-rounds", type=int, default=None, help="rounds for the LIKE baseline (slow at 1M)")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--mixed", action="store_true", help="add 行政强制, 荣誉 and 信用承诺 documents and queries")
+    parser.add_argument("--save-queries", type=Path, help="write the query set to this JSON file")
+    parser.add_argument("--base-queries", type=Path,
+                        help="take the queries of another run (--save-queries) and add only this data's own further "
+                             "ones, so two data sets are compared on the same queries")  # fmt: skip
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--data", help=argparse.SUPPRESS)
     parser.add_argument("--workdir", help=argparse.SUPPRESS)
@@ -342,6 +346,11 @@ def main() -> None:
         t = time.perf_counter()
         sample = write_documents(data, args.records, args.seed, args.mixed)
         queries = build_queries(sample, args.seed)
+        if args.base_queries:
+            base = [tuple(q) for q in json.loads(args.base_queries.read_text(encoding="utf-8"))]
+            queries = base + [q for q in queries if q[0].startswith("more-")]
+        if args.save_queries:
+            args.save_queries.write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
         (Path(tmp) / "queries.json").write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
         print(f"# {args.records} records generated in {time.perf_counter() - t:.0f} s; {len(queries)} queries",
               flush=True)  # fmt: skip
