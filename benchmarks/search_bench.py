@@ -17,185 +17,27 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import pickle
-import random
 import resource
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from search_bench_more import MORE_QUERIES, more_documents  # noqa: E402
+from search_bench_docs import AS_OF, CHUNK, read_chunks, read_documents, write_documents  # noqa: E402
+from search_bench_queries import percentiles, query_set  # noqa: E402
 
-from portal import demo  # noqa: E402
-from portal.demo.more_kinds import more_plan  # noqa: E402
-from portal.domain import masking  # noqa: E402
-from portal.domain.dates import parse_date  # noqa: E402
-from portal.domain.kinds import LIST_CATEGORY_BY_ZH, SUBJECT_KIND_BY_ZH  # noqa: E402
-from portal.domain.text import normalize_code  # noqa: E402
 from search.contract import Document, Query  # noqa: E402
 from search.factory import open_backend  # noqa: E402
 
-AS_OF = date(2026, 11, 23)
-CHUNK = 10_000
-SEVERITY = {"轻微": "minor", "一般": "general", "严重": "serious"}
-USCC_COLUMN = "行政相对人代码_1(统一社会信用代码)"
-
-
-# -- documents --------------------------------------------------------------------------------------------
-def _subject(row: dict[str, str], name_col: str, kind_col: str, uscc_col: str) -> tuple[str, str | None, str]:
-    """(public name, USCC, subject key) as the presenter shows them."""
-    kind = SUBJECT_KIND_BY_ZH[row[kind_col].strip()].value
-    uscc = normalize_code(row.get(uscc_col, "")) or None
-    if kind == "natural_person":
-        uscc = None
-    return masking.public_subject_name(row[name_col], kind), uscc, uscc or f"{kind}:{row[name_col]}"
-
-
-def generate_documents(records: int, seed: int, mixed: bool = False) -> Iterator[Document]:
-    """Record documents in presenter shape, then one document per subject (as portal.indexing builds them)."""
-    further = more_plan(records) if mixed else []
-    plan = demo.plan_for(records - sum(count for _kind, count in further))
-    subjects: dict[str, list[Any]] = {}
-    three_years = timedelta(days=3 * 365)
-    n = 0
-    for kind, count in (("penalty", plan.penalties), ("permit", plan.permits), ("list", plan.lists)):
-        for row in demo.generate_rows(kind, count, seed=seed, as_of=AS_OF):
-            n += 1
-            if kind == "penalty":
-                name, uscc, skind = _subject(row, "行政相对人名称", "行政相对人类别", USCC_COLUMN)
-                when = parse_date(row["处罚决定日期"]) or AS_OF
-                until = parse_date(row["公示截止期"]) or when + three_years
-                doc = Document(f"penalty:{n}", "penalty", str(n), row["行政处罚决定书文号"], name, uscc,
-                               row["违法行为类型"], when, f"/penalties/{n}", department=row["处罚机关"],
-                               year=when.year, category=SEVERITY.get(row["失信严重程度"], "general"),
-                               public_until=until, identifiers=(row["行政处罚决定书文号"],))  # fmt: skip
-            elif kind == "permit":
-                name, uscc, skind = _subject(row, "行政相对人名称", "行政相对人类别", USCC_COLUMN)
-                when = parse_date(row["许可决定日期"]) or AS_OF
-                doc = Document(f"permit:{n}", "permit", str(n), row["行政许可决定文书号"], name, uscc,
-                               row["行政许可决定文书名称"], when, f"/permits/{n}", department=row["许可机关"],
-                               year=when.year, category=row["许可类别"], public_until=when + three_years,
-                               identifiers=(row["行政许可决定文书号"],))  # fmt: skip
-            else:
-                if row["移出日期"].strip():
-                    continue
-                name, uscc, skind = _subject(row, "主体名称", "主体类别", "统一社会信用代码")
-                when = parse_date(row["列入日期"]) or AS_OF
-                until = parse_date(row["有效期至"], allow_long_term=True)
-                category = LIST_CATEGORY_BY_ZH[row["名单类别"]].value
-                doc = Document(f"list:{n}", category, str(n), row["名单名称"], name, uscc, row["列入事由"], when,
-                               f"/lists/entries/{n}", department=row["认定单位"], year=when.year,
-                               list_name=row["名单名称"], public_until=until)  # fmt: skip
-            if doc.until < AS_OF:
-                continue  # publicity over: a reindex never writes it (portal.indexing.iter_documents)
-            yield doc
-            entry = subjects.setdefault(skind, [name, uscc, skind.partition(":")[0], doc.until, when])
-            entry[3] = max(entry[3], doc.until)
-            entry[4] = max(entry[4], when)
-    if mixed:
-        for doc, skind in more_documents(records, seed, AS_OF, n):
-            yield doc
-            entry = subjects.setdefault(skind, [doc.subject_name, doc.uscc, "legal", doc.until, doc.date])
-            entry[3], entry[4] = max(entry[3], doc.until), max(entry[4], doc.date or AS_OF)
-    for i, (name, uscc, kind, until, latest) in enumerate(subjects.values()):
-        url = f"/subjects/{uscc}" if uscc else f"/subjects/p/bench{i}"
-        yield Document(f"subject:{i}", "subject", str(i), name, name, uscc, kind, latest, url,
-                       public_until=None if until >= date(9999, 1, 1) else until)  # fmt: skip
-
-
-def write_documents(path: Path, records: int, seed: int, mixed: bool = False) -> list[Document]:
-    """Pickle the documents in chunks (workers stream them back); returns a sample for the query set."""
-    sample: list[Document] = []
-    rng = random.Random(seed)
-    with path.open("wb") as fh:
-        chunk: list[Document] = []
-        for i, doc in enumerate(generate_documents(records, seed, mixed)):
-            chunk.append(doc)
-            if len(sample) < 4000:
-                sample.append(doc)
-            elif rng.random() < 4000 / (i + 1):
-                sample[rng.randrange(4000)] = doc
-            if len(chunk) >= CHUNK:
-                pickle.dump(chunk, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                chunk = []
-        if chunk:
-            pickle.dump(chunk, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    return sample
-
-
-def read_chunks(path: Path) -> Iterator[list[Document]]:
-    with path.open("rb") as fh:
-        while True:
-            try:
-                yield pickle.load(fh)  # noqa: S301 - our own temporary file
-            except EOFError:
-                return
-
-
-def read_documents(path: Path) -> Iterator[Document]:
-    for chunk in read_chunks(path):
-        yield from chunk
-
-
-# -- the query set ----------------------------------------------------------------------------------------
-FULL_WIDTH = str.maketrans(
-    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
-)
-
-
-def build_queries(sample: list[Document], seed: int) -> list[tuple[str, str]]:
-    """(category, text) pairs, ≥ 50, deterministic for a seed."""
-    rng = random.Random(seed)
-    live = [d for d in sample if d.until >= AS_OF]
-    orgs = [d for d in live if d.uscc and "*" not in d.subject_name and len(d.subject_name) >= 6]
-    records = [d for d in live if d.type in ("penalty", "permit")]
-    penalties = [d for d in live if d.type == "penalty"]
-    out: list[tuple[str, str]] = []
-    for d in rng.sample(orgs, 12):
-        start = rng.randrange(2, len(d.subject_name) - 3)
-        out.append(("fragment-2", d.subject_name[start : start + 2]))
-    out += [("full-name", d.subject_name) for d in rng.sample(orgs, 10)]
-    bodies = sorted({d.body for d in penalties})
-    for body in rng.sample(bodies, min(5, len(bodies))):
-        out.append(("violation", body))
-    for body in rng.sample(bodies, min(5, len(bodies))):
-        start = rng.randrange(0, max(1, len(body) - 4))
-        out.append(("violation-4", body[start : start + 4]))
-    out += [("violation-fixed", w) for w in ("无证经营", "超标排放", "明码标价")]
-    out += [("uscc", d.uscc or "") for d in rng.sample(orgs, 8)]
-    for i, d in enumerate(rng.sample(records, 8)):
-        out.append(("docno", d.title if i % 2 else d.title.replace("〔", "(").replace("〕", ")")))
-    usccs = [d.uscc or "" for d in rng.sample(orgs, 3)]
-    out += [("fullwidth-uscc", usccs[0].translate(FULL_WIDTH)), ("lower-uscc", usccs[1].lower())]
-    out += [("uscc-prefix", usccs[2][:10]), ("pinyin", "jlsw")]
-    out += [("multi", "江临 餐饮"), ("multi", f"{orgs[0].subject_name[2:4]} {penalties[0].body[:2]}")]
-    further = [d for d in live if d.type in ("coercion", "honour", "commitment") and d.identifiers]
-    if further:  # --mixed: the further kinds' 文号 / 承诺编码 and their words
-        out += [("more-docno", d.identifiers[0]) for d in rng.sample(further, min(6, len(further)))]
-        out += [("more-words", w) for w in MORE_QUERIES]
-    return out
-
 
 # -- workers ----------------------------------------------------------------------------------------------
-def _percentiles(values: list[float]) -> dict[str, float]:
-    values = sorted(values)
-    return {
-        "p50": round(statistics.median(values), 2),
-        "p95": round(values[min(len(values) - 1, int(len(values) * 0.95))], 2),
-        "max": round(values[-1], 2),
-    }
-
-
 def _dir_mb(path: Path) -> float:
     return round(sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6, 1)
 
@@ -242,7 +84,7 @@ def run_engine(name: str, data: Path, queries: list[tuple[str, str]], workdir: P
             t = time.perf_counter()
             cached.search(Query(text), today=AS_OF)
             again.append((time.perf_counter() - t) * 1000)
-        warm = _percentiles(again)
+        warm = percentiles(again)
     fresh_docs = [replace(d, key=f"fresh:{i}", body=f"新增记录标记{d.body}", id=f"f{i}")
                   for i, d in enumerate(_take(read_documents(data), 1000))]  # fmt: skip
     t = time.perf_counter()
@@ -255,8 +97,8 @@ def run_engine(name: str, data: Path, queries: list[tuple[str, str]], workdir: P
         "backend": name, "documents": count, "build_s": round(build, 1), "index_mb": size,
         "peak_rss_mb": round(rss), "worker_rss_mb": round(helpers), "queries": len(queries), "rounds": rounds,
         "no_hits": zero,
-        "latency_ms": _percentiles(timings), "cached_latency_ms": warm,
-        "by_category_p95": {c: _percentiles(v)["p95"] for c, v in by_cat.items()},
+        "latency_ms": percentiles(timings), "cached_latency_ms": warm,
+        "by_category_p95": {c: percentiles(v)["p95"] for c, v in by_cat.items()},
         "fresh_1000_s": round(fresh, 2),
     }  # fmt: skip
 
@@ -312,7 +154,7 @@ def run_like(data: Path, queries: list[tuple[str, str]], workdir: Path, rounds: 
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"backend": "like", "documents": count, "build_s": round(build, 1),
             "index_mb": round((workdir / "like.db").stat().st_size / 1e6, 1), "peak_rss_mb": round(rss),
-            "queries": len(queries), "rounds": rounds, "latency_ms": _percentiles(timings)}  # fmt: skip
+            "queries": len(queries), "rounds": rounds, "latency_ms": percentiles(timings)}  # fmt: skip
 
 
 # -- orchestration ----------------------------------------------------------------------------------------
@@ -345,10 +187,7 @@ def main() -> None:
         data = Path(tmp) / "docs.pickle"
         t = time.perf_counter()
         sample = write_documents(data, args.records, args.seed, args.mixed)
-        queries = build_queries(sample, args.seed)
-        if args.base_queries:
-            base = [tuple(q) for q in json.loads(args.base_queries.read_text(encoding="utf-8"))]
-            queries = base + [q for q in queries if q[0].startswith("more-")]
+        queries = query_set(sample, args.seed, args.base_queries)
         if args.save_queries:
             args.save_queries.write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
         (Path(tmp) / "queries.json").write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")

@@ -10,7 +10,7 @@ import pytest
 from flask import Flask
 from flask_babel import force_locale
 
-from portal import i18n
+from portal import audit_labels, i18n
 from portal.chat.tickets import TicketStatus
 from portal.domain.audit_actions import AuditAction
 from portal.domain.kinds import ListCategory, PermitState, RecordKind, SubjectKind
@@ -34,7 +34,7 @@ ENUM_LABELS: list[tuple[type[StrEnum], Mapping[Any, Any]]] = [
     (RecordKind, i18n.RECORD_KIND_SINGULAR_LABELS),
     (Outcome, submission_labels.OUTCOME_LABELS),
     (Action, submission_labels.ACTION_LABELS),
-    (AuditAction, i18n.AUDIT_ACTION_LABELS),
+    (AuditAction, audit_labels.AUDIT_ACTION_LABELS),
     (Badge, i18n.BADGE_LABELS),
 ]
 

@@ -1,5 +1,5 @@
 """The audit log's action codes (AuditEntry.action), one enum, so the staff page shows a translated label for each
-(portal.i18n.AUDIT_ACTION_LABELS) and a test can check that every code written somewhere has one."""
+(portal.audit_labels.AUDIT_ACTION_LABELS) and a test can check that every code written somewhere has one."""
 
 from __future__ import annotations
 

@@ -27,13 +27,14 @@ from flask_login import current_user
 
 from portal import clock, kinds
 from portal.accounts.permissions import role_required
+from portal.audit_labels import AUDIT_ACTION_LABELS
 from portal.domain.errors import DomainError
 from portal.domain.roles import ALL_ROLES, AUDIT_ROLES, EXPORT_ROLES, Role
 from portal.domain.states import OUTCOMES, Action, Outcome, SubmissionKind, SubmissionStatus
 from portal.extensions import db
 from portal.file_store import file_store
 from portal.form_helpers import opts
-from portal.i18n import AUDIT_ACTION_LABELS, SUBMISSION_KIND_LABELS, SUBMISSION_STATUS_LABELS
+from portal.i18n import SUBMISSION_KIND_LABELS, SUBMISSION_STATUS_LABELS
 from portal.notify import get_notifier
 from portal.review import exports, services
 from portal.review.forms import DecisionForm, QueueFilterForm

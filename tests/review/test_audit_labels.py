@@ -1,4 +1,4 @@
-"""Issue 18: the audit log shows what happened as a translated label (portal.i18n.AUDIT_ACTION_LABELS, keyed by
+"""Issue 18: the audit log shows what happened as a translated label (portal.audit_labels.AUDIT_ACTION_LABELS, keyed by
 portal.domain.audit_actions.AuditAction), never a raw action code; every code the code base writes has a label."""
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from portal import ROOT
+from portal.audit_labels import AUDIT_ACTION_LABELS
 from portal.domain.audit_actions import AuditAction
 from portal.domain.publicity import RecordStatus
 from portal.domain.roles import Role
 from portal.domain.states import Action, SubmissionKind
 from portal.extensions import db
-from portal.i18n import AUDIT_ACTION_LABELS
 from portal.models import AuditEntry
 from portal.models.report import ReportVersion
 from tests.submissions.fixtures import object_to, staff_client, submission
