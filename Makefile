@@ -12,7 +12,7 @@ SEED     ?= 2026
 .PHONY: help run test lint bench translations clean-instance system-packages
 # Debian packages the tests and the PDF reports need: a browser for the browser tests (never a downloaded one),
 # CJK fonts to embed in PDFs (wqy-zenhei is TrueType, which reportlab can embed), pdftoppm/pdftotext to check PDFs.
-DEB_PACKAGES := chromium fonts-wqy-zenhei fonts-noto-cjk poppler-utils
+DEB_PACKAGES := chromium fonts-wqy-zenhei fonts-noto-cjk poppler-utils postgresql-15-rum nginx-light
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/' | expand -t 18
