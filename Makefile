@@ -12,7 +12,7 @@ SEED     ?= 2026
 .PHONY: help run test lint bench translations clean-instance system-packages
 # Debian packages the tests and the PDF reports need: a browser for the browser tests (never a downloaded one),
 # CJK fonts to embed in PDFs (wqy-zenhei is TrueType, which reportlab can embed), pdftoppm/pdftotext to check PDFs.
-DEB_PACKAGES := chromium fonts-wqy-zenhei fonts-noto-cjk poppler-utils postgresql-15-rum nginx-light
+DEB_PACKAGES := chromium fonts-wqy-zenhei fonts-noto-cjk poppler-utils nginx-light
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/' | expand -t 18
@@ -51,7 +51,7 @@ lint: $(STAMP)  ## ruff check and format check
 bench: $(STAMP)  ## benchmarks (import throughput, ...); figures go in the issue notes
 	$(BIN)/python benchmarks/import_bench.py --rows 100000
 	TEST_DATABASE_URL=$${TEST_DATABASE_URL:-$(PG_URL)} $(BIN)/python benchmarks/search_bench.py --records 30000
-	$(BIN)/python benchmarks/search_bench.py --records 1000000 --backends tantivy,like --like-rounds 1
+	TEST_DATABASE_URL=$${TEST_DATABASE_URL:-$(PG_URL)} $(BIN)/python benchmarks/search_bench.py --records 1000000 --backends tantivy,postgres,like --like-rounds 1
 
 clean-instance:  ## remove the local database, index and uploads (instance/)
 	rm -rf instance

@@ -104,7 +104,7 @@ class Hit:
 @dataclass(frozen=True, slots=True)
 class ResultPage:
     hits: list[Hit]
-    total: int  # exact number of matching public documents
+    total: int  # number of matching public documents: exact unless total_exact is False
     facets: dict[str, dict[str, int]]
     page: int
     per_page: int
@@ -112,6 +112,10 @@ class ResultPage:
     suggestion: str | None = None  # "did you mean", only when nothing was found
     degraded: bool = False  # served by the SQL fallback: show a notice
     relaxed: bool = False  # nothing matched the text as typed: these hits hold every word of it, in any order
+    # False when the engine stopped counting at a cap (postgres, search.postgres_query.TOTAL_CAP): `total` and the
+    # facet counts are then lower bounds, shown as "10,000+"; a count below the cap is always exact.
+    total_exact: bool = True
+    types_exact: bool = True  # the same for the type facet, which counts every type (the tabs of the search page)
 
     @classmethod
     def empty(cls, query: Query, *, took_ms: float = 0.0, degraded: bool = False) -> ResultPage:
@@ -145,9 +149,10 @@ class SearchBackend(ABC):
     - `upsert` replaces documents by key; `delete` removes keys (unknown keys are ignored); both are visible to
       `search` in the same process as soon as they return.
     - `search` returns only documents with public_until >= today and a key outside `query.exclude`, ranked:
-      exact USCC/文号 first, then documents whose name holds every query term, then the rest; `total` is exact;
-      facets count type (over every type) and department, year, list_name and category (over the requested
-      type). It never raises for odd query text.
+      exact USCC/文号 first, then documents whose name holds every query term, then the rest; `total` is exact
+      (or, with `total_exact` False, a lower bound no smaller than the engine's documented cap); facets count
+      type (over every type) and department, year, list_name and category (over the requested type). It never
+      raises for odd query text.
     - `suggest` completes subject names (fragment or pinyin), leaving out `exclude`d keys.
     - `rebuild()` builds a complete new index aside and swaps it in atomically when the block ends without error.
     """

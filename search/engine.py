@@ -32,6 +32,8 @@ class RawPage:
     stored: list[dict[str, Any]]
     total: int
     facets: dict[str, dict[str, int]]
+    exact: bool = True  # False: total and the filter facets are lower bounds (a backend that stops counting)
+    types_exact: bool = True  # False: the type facet's counts are lower bounds
 
 
 def stored_json(doc: Document) -> str:
@@ -116,7 +118,8 @@ class IndexedBackend(SearchBackend):
         facets = {key: raw.facets.get(key, {}) for key in FACET_KEYS}
         is_relaxed = relaxed is not None and any(raw.facets.get("type", {}).values())
         page = max(1, query.page)
-        return ResultPage(hits, raw.total, facets, page, query.limit, took, suggestion, relaxed=is_relaxed)
+        return ResultPage(hits, raw.total, facets, page, query.limit, took, suggestion, relaxed=is_relaxed,
+                          total_exact=raw.exact, types_exact=raw.types_exact)  # fmt: skip
 
     def suggest(
         self, prefix: str, *, today: date, limit: int = 10, exclude: frozenset[str] = frozenset()

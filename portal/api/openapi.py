@@ -79,7 +79,7 @@ def paths() -> dict[str, Any]:
                 "summary": _("Full-text search of public credit information"),
                 "description": _(
                     "Subjects, administrative penalties and permits, and list entries that are public "
-                    "today. Exact totals, facets by type, highlighted fragments."
+                    "today. Totals (exact up to the engine's cap), facets by type, highlighted fragments."
                 ),
                 "parameters": [
                     _q(_("Company name, person, violation, document number or unified social credit code.")),

@@ -92,7 +92,13 @@ def schemas() -> dict[str, Any]:
         "SearchPage": obj(
             {
                 "query": STRING,
-                "total": {"type": "integer", "minimum": 0, "description": "exact number of public matches"},
+                "total": {"type": "integer", "minimum": 0,
+                          "description": "number of public matches: exact, or a lower bound when total_exact is false"},
+                "total_exact": {"type": "boolean",
+                                "description": "false when the search engine stopped counting at its cap (10,000 with"
+                                               " the postgres backend): total and facet counts are lower bounds"},
+                "types_exact": {"type": "boolean",
+                                "description": "false when the counts of facets.type are lower bounds (the same cap)"},
                 "page": {"type": "integer", "minimum": 1},
                 "per_page": {"type": "integer", "minimum": 1, "maximum": 100},
                 "took_ms": {"type": "number", "minimum": 0},

@@ -52,6 +52,8 @@ def page_json(query: Query, page: ResultPage) -> dict[str, Any]:
     return {
         "query": query.text,
         "total": page.total,
+        "total_exact": page.total_exact,
+        "types_exact": page.types_exact,
         "page": page.page,
         "per_page": page.per_page,
         "took_ms": page.took_ms,

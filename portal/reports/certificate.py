@@ -89,6 +89,8 @@ def issue(session: Session, backend: SearchBackend, query: Query, *, signer: Sig
         "query": {"text": _shown_query(query.text), "type": query.type, "filters": dict(sorted(query.filters.items()))},
         "total": page.total,
         "relaxed": page.relaxed,
+        # only when the search stopped counting at its cap, so certificates issued before it verify unchanged
+        **({"total_exact": False} if not page.total_exact else {}),
         "results": results,
     }
     if groups.is_grouped(query):  # the page showed subject cards: certify the first page of them as well
@@ -152,6 +154,12 @@ class CertificateDocument:
     verify_url: str
     version: str = "certificate"
     subjects: list[dict[str, Any]] = dataclasses.field(default_factory=list)  # the page's subject cards, if grouped
+    total_exact: bool = True  # False: the search stopped counting at its cap, `total` is a lower bound
+
+    @property
+    def total_text(self) -> str:
+        """The number of results as shown: 10000+ for a lower bound."""
+        return f"{self.total}+" if not self.total_exact else str(self.total)
 
 
 def _china(value: str) -> datetime:
@@ -170,7 +178,7 @@ def document_of(body: dict[str, Any], *, content_hash: str, key: str, verify_url
         query_text=body["query"]["text"], query_type=body["query"]["type"], filters=body["query"]["filters"],
         total=body["total"], relaxed=body["relaxed"], results=body["results"], content_hash=content_hash,
         code=signing.format_code(signing.verification_code(key, number)), verify_url=verify_url,
-        subjects=body.get("subjects", []),
+        subjects=body.get("subjects", []), total_exact=body.get("total_exact", True),
     )  # fmt: skip
 
 

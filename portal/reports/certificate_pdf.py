@@ -44,7 +44,7 @@ def _identity(doc: CertificateDocument, st: dict[str, Any]) -> Table:
         (_("Filters"), "；".join(filter_lines(doc.filters)) or _("None")),
         (_("Time of the search"), _fmt_time(doc.issued_at)),
         (_("Data as of"), _fmt_time(doc.data_as_of)),
-        (_("Results found"), str(doc.total)),
+        (_("Results found"), doc.total_text),
         (_("Verification code"), doc.code),
     ]
     return identity_table(rows, doc.verify_url, st, label_width=36 * mm)
@@ -109,7 +109,7 @@ def _story(doc: CertificateDocument, st: dict[str, Any]) -> list[Any]:
                             st["note"]))  # fmt: skip
         if doc.total > len(doc.results):
             story.append(_p(_("The first %(shown)s of %(total)s results, in the order of the public search.",
-                              shown=len(doc.results), total=doc.total), st["note"]))  # fmt: skip
+                              shown=len(doc.results), total=doc.total_text), st["note"]))  # fmt: skip
         story.append(_results(doc, st))
     if doc.subjects:
         story += [_p(_("Subjects on the first page of results"), st["h2"]), _subjects(doc, st)]

@@ -63,3 +63,23 @@ def test_the_empty_page_shows_only_the_form(api: FlaskClient) -> None:
     assert status == 200
     assert 'name="q"' in html
     assert "result-count" not in html
+
+
+def test_a_count_the_engine_capped_is_shown_as_a_lower_bound(api: FlaskClient, monkeypatch) -> None:  # noqa: ANN001
+    """The postgres backend stops counting at 10,000 (search/postgres_query.py): the page must not claim exactness."""
+    import dataclasses
+
+    backend = api.application.extensions["search"]
+    real = backend.search
+
+    def capped(query, *, today):  # noqa: ANN001, ANN202
+        found = real(query, today=today)
+        return dataclasses.replace(found, total=10_000, total_exact=False, types_exact=False)
+
+    monkeypatch.setattr(backend, "search", capped)
+    _status, html = page(api, q="株洲示例食品")
+    assert "至少 10,000 条结果" in html
+    assert "3 条结果" not in html
+    assert "(1+)" in html  # each type tab is a lower bound too
+    body = api.get("/api/v1/search", query_string={"q": "株洲示例食品"}).get_json()
+    assert (body["total"], body["total_exact"], body["types_exact"]) == (10_000, False, False)
