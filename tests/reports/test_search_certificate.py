@@ -236,3 +236,23 @@ def test_the_pdf_is_in_english_when_the_site_is_and_renders_to_png(web: FlaskCli
     assert pages[0].stat().st_size > 5000
     size = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout  # noqa: S603, S607
     assert "595.276 x 841.89" in size  # A4
+
+
+def test_a_count_the_engine_capped_is_certified_as_a_lower_bound(
+    web: FlaskClient, indexed: Flask, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+) -> None:
+    """With the postgres backend a broad search stops counting at 10,000: the certificate says "10000+", not 10000."""
+    import dataclasses
+
+    backend = indexed.extensions["search"]
+    real = backend.search
+    monkeypatch.setattr(backend, "search", lambda query, *, today: dataclasses.replace(
+        real(query, today=today), total=10_000, total_exact=False))  # fmt: skip
+    number = issue(web, q="株洲示例食品")
+    page = web.get(f"/certificates/{number}").get_data(as_text=True)
+    assert "<dd>10000+</dd>" in page
+    assert "10000+" in pdf_text(web, number, tmp_path)
+    assert '"total_exact":false' in stored(number).content.replace(" ", "")
+    monkeypatch.undo()
+    plain = issue(web, q="株洲示例")
+    assert "total_exact" not in stored(plain).content  # exact counts keep the earlier format: old ones verify
