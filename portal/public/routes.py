@@ -31,7 +31,7 @@ from portal.i18n import (
     SEVERITY_LABELS,
     SUBJECT_KIND_LABELS,
 )
-from portal.public import sources, views_lists, views_more, views_rated, views_records, views_site, views_stats
+from portal.public import sources, views_kinds, views_lists, views_records, views_site, views_stats
 from portal.site_identity import site_identity
 
 bp = Blueprint("public", __name__)
@@ -56,21 +56,7 @@ urls.register(bp, {
     "permits": views_records.permits,
     "permit": views_records.permit,
     "permits_export": views_records.permits_export,
-    "coercions": views_more.coercions,
-    "coercion": views_more.coercion,
-    "coercions_export": views_more.coercions_export,
-    "honours": views_more.honours,
-    "honour": views_more.honour,
-    "honours_export": views_more.honours_export,
-    "commitments": views_more.commitments,
-    "commitment": views_more.commitment,
-    "commitments_export": views_more.commitments_export,
-    "ratings": views_rated.ratings,
-    "rating": views_rated.rating,
-    "ratings_export": views_rated.ratings_export,
-    "inspections": views_rated.inspections,
-    "inspection": views_rated.inspection,
-    "inspections_export": views_rated.inspections_export,
+    **views_kinds.FURTHER_KINDS,  # 行政强制, 荣誉, 信用承诺, 信用评价, 检查结果
     "subject": views_records.subject,
     "subject_by_id": views_records.subject_by_id,
     "lists": views_lists.index,
