@@ -99,6 +99,9 @@ class Config:
     # Seconds a search result page may be answered from memory (per process). 0 = every search asks the index
     # and re-checks visibility; a busy site may set a few seconds (a withdrawn record may then show that long).
     SEARCH_CACHE_SECONDS = 0
+    # postgres search backend: totals and facets stop counting here and say "N+" (search/postgres_query.py). A
+    # higher cap costs time on broad searches (a two-character fragment matching most documents).
+    SEARCH_TOTAL_CAP = 10_000
     # The site's public address, e.g. https://credit.example.gov.cn: its host is the only Host header answered
     # (Flask's TRUSTED_HOSTS; add others with PORTAL_TRUSTED_HOSTS), so links in e-mails and exports cannot be
     # pointed at another site with a forged Host. Required in production; without it dev and test answer any host.
@@ -183,6 +186,9 @@ def check_config(app: Flask, env: str) -> None:
         raise ConfigError(f"PORTAL_SEARCH_BACKEND must be one of {', '.join(SEARCH_BACKENDS)}, not {backend!r}")
     if cfg.get("FILE_STORE") not in FILE_STORES:
         raise ConfigError(f"PORTAL_FILE_STORE must be one of {', '.join(FILE_STORES)}, not {cfg.get('FILE_STORE')!r}")
+    cap = cfg.get("SEARCH_TOTAL_CAP")
+    if isinstance(cap, bool) or not isinstance(cap, int) or not 100 <= cap <= 1_000_000:
+        raise ConfigError(f"PORTAL_SEARCH_TOTAL_CAP must be a whole number from 100 to 1000000, not {cap!r}")
     hops = cfg.get("PROXY_FIX") or 0
     if isinstance(hops, bool) or not isinstance(hops, int) or not 0 <= hops <= 5:
         raise ConfigError(f"PORTAL_PROXY_FIX must be the number of proxies in front of the app (0-5), not {hops!r}")

@@ -51,3 +51,19 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path: Path, monkey
 def test_proxy_setting_is_read_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PORTAL_PROXY_FIX", "1")
     assert _remote(_app(tmp_path), FORWARDED)[0] == "203.0.113.7"
+
+
+@pytest.mark.parametrize("value", ["many", 0, 99, 2_000_000, True, 1.5])
+def test_a_bad_search_total_cap_refuses_to_start_with_its_name(tmp_path: Path, value: object) -> None:
+    with pytest.raises(ConfigError, match="PORTAL_SEARCH_TOTAL_CAP"):
+        _app(tmp_path, SEARCH_TOTAL_CAP=value)
+
+
+@pytest.mark.postgres
+def test_the_postgres_backend_counts_up_to_the_configured_cap(tmp_path: Path, pg_url: str) -> None:
+    from portal.indexing.backend import make_backend
+
+    app = _app(tmp_path, SQLALCHEMY_DATABASE_URI=pg_url, SEARCH_BACKEND="postgres", SEARCH_TOTAL_CAP=250)
+    backend = make_backend(app, with_fallback=False)
+    assert backend.total_cap == 250
+    backend.close()

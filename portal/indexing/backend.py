@@ -40,8 +40,8 @@ def make_backend(app: Flask, name: str | None = None, *, with_fallback: bool = T
     fallback = (  # the document builders are passed in, so the fallback never imports this package back
         (lambda: FallbackSearch(lambda: db.session, document_for_record, subject_documents)) if with_fallback else None
     )
-    return open_backend(name, directory=app.config["SEARCH_DIR"], dsn=uri if name == "postgres" else None,
-                        fallback=fallback)  # fmt: skip
+    options = {"dsn": uri, "total_cap": app.config["SEARCH_TOTAL_CAP"]} if name == "postgres" else {}
+    return open_backend(name, directory=app.config["SEARCH_DIR"], fallback=fallback, **options)
 
 
 def get_backend(app: Flask | None = None) -> SearchBackend:
