@@ -81,5 +81,7 @@ def test_a_count_the_engine_capped_is_shown_as_a_lower_bound(api: FlaskClient, m
     assert "至少 10,000 条结果" in html
     assert "3 条结果" not in html
     assert "(1+)" in html  # each type tab is a lower bound too
+    assert "行政许可 (" in html  # ... and every type keeps its tab, counted in the sample or not
+    assert ">信用评价<" in html or ">信用评价结果<" in html
     body = api.get("/api/v1/search", query_string={"q": "株洲示例食品"}).get_json()
     assert (body["total"], body["total_exact"], body["types_exact"]) == (10_000, False, False)
