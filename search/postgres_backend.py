@@ -29,6 +29,9 @@ MAX_POSITION = 16_383  # PostgreSQL's limit for tsvector positions
 _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]{0,40}")
 _BATCH = 1_000
 _HEALTH_TTL = 5.0  # seconds a positive table check is trusted
+# What the table holds, as its comment: a table of another format (one without the type lexemes of
+# search.postgres_query, built by an earlier version) is reported unhealthy, so that search-worker rebuilds it.
+FORMAT = "portal search format 2"
 log = logging.getLogger(__name__)
 
 
@@ -117,6 +120,7 @@ class _Builder(IndexBuilder):
         with self.backend.engine.begin() as conn:
             _create_indexes(conn, self.table)
             conn.execute(sa.text(f"ANALYZE {self.table}"))
+            conn.execute(sa.text(f"COMMENT ON TABLE {self.table} IS '{FORMAT}'"))
             conn.execute(sa.text(f"ALTER TABLE IF EXISTS {live} RENAME TO {old}"))
             conn.execute(sa.text(f"ALTER TABLE {self.table} RENAME TO {live}"))
             conn.execute(sa.text(f"DROP TABLE IF EXISTS {old}"))
@@ -172,10 +176,16 @@ class PostgresBackend(IndexedBackend):
             return True
         try:
             with self.engine.connect() as conn:
-                found = conn.execute(sa.text("SELECT to_regclass(:t)"), {"t": self.table}).scalar()
+                found = conn.execute(
+                    sa.text("SELECT to_regclass(:t) IS NOT NULL, obj_description(to_regclass(:t), 'pg_class')"),
+                    {"t": self.table},
+                ).one()
         except sa.exc.SQLAlchemyError:
             return False
-        if found is None:
+        if not found[0]:
+            return False
+        if found[1] != FORMAT:  # built by an earlier version: reindex (search-worker does it) builds this format
+            log.warning("search table %s has format %r, not %r: it must be rebuilt", self.table, found[1], FORMAT)
             return False
         self._checked_at = time.monotonic()
         return True
