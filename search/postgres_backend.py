@@ -192,7 +192,7 @@ class PostgresBackend(IndexedBackend):
 
     def _require(self) -> None:
         if not self.healthy():
-            raise SearchUnavailable(f"search table {self.table} does not exist (run reindex)")
+            raise SearchUnavailable(f"search table {self.table} is missing or outdated (run reindex)")
 
     def upsert(self, docs: Iterable[Any]) -> None:
         rows = [_row(doc) for doc in docs]
