@@ -47,11 +47,13 @@ class Load:
     def __init__(self, port: int, clients: int, queries: list[str], seed: int, think: float = 0.0) -> None:
         self.port, self.clients, self.queries, self.seed, self.think = port, clients, queries, seed, think
         self.hits: list[Hit] = []
+        self.receipts: list[str] = []  # tracking numbers of the complaints the site acknowledged
         self._lock = threading.Lock()
         self._threads: list[threading.Thread] = []
         self._until = 0.0
 
-    def start(self, seconds: float) -> None:
+    def start(self, seconds: float = float("inf")) -> None:
+        """Visitors until `seconds` have passed or stop() is called."""
         self._until = time.monotonic() + seconds
         for i in range(self.clients):
             thread = threading.Thread(target=self._visitor, args=(self.seed + i,), daemon=True)
@@ -98,6 +100,9 @@ class Load:
                     self._record("form", "GET", page.status, page.ms, at)
                     if page.status == 200:
                         self._record("submit", "POST", sent.status, sent.ms, at + page.ms / 1000, sent.text)
+                        if number := tracking_no(sent.text):
+                            with self._lock:
+                                self.receipts.append(number)
         finally:
             browser.close()
 

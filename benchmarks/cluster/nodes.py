@@ -69,10 +69,11 @@ class Node:
                 cwd=ROOT, env=self.env, stdout=log, stderr=log, start_new_session=True,
             )  # fmt: skip
 
-    def wait_ready(self, timeout: float = 60) -> float:
-        """Seconds until the home page answers 200 on this node's own port."""
+    def wait_ready(self, timeout: float = 90, warm: int = 0) -> float:
+        """Seconds until the home page answers 200 on this node's own port, and then `warm` searches more (each
+        worker's first search loads the dictionaries)."""
         started = time.monotonic()
-        browser = Browser(self.port, timeout=5)
+        browser = Browser(self.port, timeout=timeout)
         try:
             while browser.get("/").status != 200:
                 if self.server is not None and self.server.poll() is not None:
@@ -80,6 +81,9 @@ class Node:
                 if time.monotonic() - started > timeout:
                     raise TimeoutError(f"node {self.name} not answering after {timeout} s")
                 time.sleep(0.1)
+            for i in range(warm):
+                browser.close()  # a new connection: perhaps another worker
+                browser.get(f"/search?q=%E6%B1%9F%E4%B8%B4{i}")
         finally:
             browser.close()
         return time.monotonic() - started
@@ -139,10 +143,23 @@ class Nginx:
         self.prefix = root / "nginx"
         self.prefix.mkdir(parents=True, exist_ok=True)
         self.port = free_port()
-        servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=2s;" for p in upstreams)
+        self.upstreams = upstreams
         self.conf = self.prefix / "nginx.conf"
-        self.conf.write_text(NGINX_CONF.format(prefix=self.prefix, servers=servers, port=self.port))
+        self._write(set())
         self.process: subprocess.Popen | None = None
+
+    def _write(self, down: set[int]) -> None:
+        servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=2s{' down' * (p in down)};"
+                            for p in self.upstreams)  # fmt: skip
+        self.conf.write_text(NGINX_CONF.format(prefix=self.prefix, servers=servers, port=self.port))
+
+    def mark_down(self, down: set[int]) -> None:
+        """Take these upstream ports out of rotation (`down`) and reload: what a deploy script does while a node
+        starts, since open-source nginx would otherwise queue requests on a node whose port is open but whose
+        workers are still loading the app. A reload lets the old workers finish their requests."""
+        self._write(down)
+        if self.process is not None:
+            self.process.send_signal(signal.SIGHUP)
 
     def start(self) -> None:
         command = [NGINX, "-p", str(self.prefix), "-e", str(self.prefix / "error.log"), "-c", str(self.conf)]

@@ -85,15 +85,21 @@ class Browser:
         if content_type:
             sent["Content-Type"] = content_type
         started = time.perf_counter()
-        try:
-            if self.conn is None:
-                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
-            self.conn.request(method, path, body=body or None, headers=sent)
-            response = self.conn.getresponse()
-            data = response.read()
-        except (OSError, http.client.HTTPException):
-            self.close()
-            return Answer(0, b"", {}, (time.perf_counter() - started) * 1000)
+        for attempt in (1, 2):
+            reused = self.conn is not None
+            try:
+                if self.conn is None:
+                    self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
+                self.conn.request(method, path, body=body or None, headers=sent)
+                response = self.conn.getresponse()
+                data = response.read()
+                break
+            except (OSError, http.client.HTTPException):
+                self.close()
+                # an idle keep-alive connection the server closed meanwhile (nginx reloading): browsers send a
+                # GET again on a new connection; a POST they may not, so neither do we
+                if attempt == 2 or not reused or method != "GET":
+                    return Answer(0, b"", {}, (time.perf_counter() - started) * 1000)
         for value in response.headers.get_all("Set-Cookie") or []:
             if match := _COOKIE.match(value):
                 self.cookies[match.group(1)] = match.group(2)
