@@ -134,3 +134,26 @@ def test_waiting_for_the_database_gives_up_at_its_deadline(site: Flask, monkeypa
     monkeypatch.setattr(db.session, "execute", down)
     assert not errors.wait_for_database(0)
     assert tries == [1]
+
+
+def test_the_search_worker_waits_for_the_database_instead_of_ending(
+    site: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runner = site.test_cli_runner()
+    assert runner.invoke(args=["reindex"]).exit_code == 0
+    from portal.indexing import outbox
+
+    real = outbox.drain_outbox
+    calls: list[int] = []
+
+    def flaky(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 1:
+            raise REFUSED
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(outbox, "drain_outbox", flaky)
+    result = runner.invoke(args=["search-worker", "--once"])
+    assert result.exit_code == 0, result.output
+    assert len(calls) >= 2
+    assert "drained=" in result.output
