@@ -1,6 +1,7 @@
 """Two app nodes behind nginx on a PostgreSQL primary + streaming replica, under load, through failures (issue 21).
 
-    python benchmarks/cluster_check.py [--clients 50] [--seconds 60] [--records 5000]      (make cluster-check)
+    python benchmarks/cluster_check.py [--clients 50] [--seconds 60] [--records 5000] [--load-only]
+    make cluster-check [CLUSTER_ARGS="--clients 100"]
 
 On 127.0.0.1 it starts a PostgreSQL 15 primary and a replica (tests/pg_servers.py), flushes a Redis database, loads
 demo data, builds each node's tantivy index, starts two nodes (gunicorn with gunicorn.conf.py + `flask
@@ -10,6 +11,8 @@ a PDF attached), on a timeline: node A is killed with SIGKILL and started again;
 and timed until node A's search finds it; an attachment sent to node A is downloaded by staff on node B; a rate
 limit is hit on both nodes in turn; the primary is restarted, then stopped and the replica promoted. It prints the
 figures and asserts them; everything it started is stopped at the end, also on Ctrl-C. Not part of `make test`.
+--seconds is the least the load runs: it goes on until the last event is over (a node may take half a minute
+to start on a busy machine). --load-only runs the load alone, for the steady latency of two healthy nodes.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ if __package__ in (None, ""):
 from benchmarks.cluster import checks  # noqa: E402
 from benchmarks.cluster.load import Hit, Load, summary  # noqa: E402
 from benchmarks.cluster.nodes import NGINX, Nginx, Node  # noqa: E402
-from benchmarks.cluster.report import classify, print_figures  # noqa: E402
+from benchmarks.cluster.report import classify, node_errors, print_figures  # noqa: E402
 from benchmarks.http_bench import _queries  # noqa: E402
 from tests.pg_servers import PgCluster, available  # noqa: E402
 
@@ -66,7 +69,10 @@ def at(start: float, seconds: float) -> None:
 
 def run(args: argparse.Namespace, stack: contextlib.ExitStack) -> int:
     root = Path(tempfile.mkdtemp(prefix="cluster-check-"))
-    stack.callback(shutil.rmtree, root, True)
+    if args.keep:
+        stack.callback(print, f"# logs kept in {root}")
+    else:
+        stack.callback(shutil.rmtree, root, True)
     root.chmod(0o755)  # nginx's workers (user nobody) write their temporary files under it
     redis.Redis.from_url(args.redis).flushdb()
     cluster = stack.enter_context(PgCluster())
@@ -102,6 +108,13 @@ def run(args: argparse.Namespace, stack: contextlib.ExitStack) -> int:
     figures: dict[str, object] = {}
     s = args.seconds
     start = time.monotonic()
+    if args.load_only:  # steady state: the latency of two healthy nodes, nothing failing
+        load.start(s)
+        load.join()
+        total = summary(list(load.hits))
+        print_figures(total, classify(list(load.hits), {}), {"load ran (s)": time.monotonic() - start}, [],
+                      os.getloadavg())  # fmt: skip
+        return 0 if total["failed"] == 0 else 1
     load.start()  # until the timeline is done: at least --seconds, longer when a node is slow to start
     at(start, 0.15 * s)
     killed = time.monotonic()
@@ -145,6 +158,8 @@ def run(args: argparse.Namespace, stack: contextlib.ExitStack) -> int:
     failures = classify(hits, events)
     print_figures(summary(hits), failures, figures, [restart, switch], os.getloadavg())
 
+    for line in node_errors([node.instance / "gunicorn.log" for node in (a, b)]):
+        print(f"node log: {line}")
     problems = []
     if failures.get("outside any event"):
         problems.append(f"{len(failures['outside any event'])} failed requests outside any event")
@@ -176,6 +191,8 @@ def main() -> None:
     parser.add_argument("--think", type=float, default=0.0, help="mean pause between a visitor's requests (s)")
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/5", help="a Redis database it may flush")
     parser.add_argument("--max-recovery", type=float, default=10.0, help="seconds allowed after the database is back")
+    parser.add_argument("--keep", action="store_true", help="keep the nodes' instance directories and logs")
+    parser.add_argument("--load-only", action="store_true", help="only the load, no failures (steady latency)")
     parser.add_argument("--preload", action="store_true", help="start gunicorn with --preload (experiment)")
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args()

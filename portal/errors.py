@@ -109,7 +109,23 @@ def handle_database_gone(error: DBAPIError):  # type: ignore[no-untyped-def]
     return response
 
 
+def remove_session(_error: BaseException | None) -> None:
+    """Ends the request's session. A connection the server cut meanwhile (a restart or a promotion under way)
+    makes the final rollback fail: it is dropped, rather than turning an answer that is ready into a 500
+    (Flask-SQLAlchemy's own teardown, which runs after this one, then finds nothing left to do)."""
+    from portal.extensions import db
+
+    try:
+        db.session.remove()
+    except DBAPIError as error:
+        if not database_gone(error):
+            raise
+        db.session.registry.clear()  # remove() stopped before forgetting the session; the pool dropped the link
+        log.warning("database connection lost while ending the request: dropped")
+
+
 def register(app: Flask) -> None:
+    app.teardown_appcontext(remove_session)  # registered after db.init_app, so it runs before its teardown
     app.register_error_handler(HTTPException, handle_http)
     app.register_error_handler(DBAPIError, handle_database_gone)
     app.register_error_handler(Exception, handle_unexpected)

@@ -157,3 +157,22 @@ def test_the_search_worker_waits_for_the_database_instead_of_ending(
     assert result.exit_code == 0, result.output
     assert len(calls) >= 2
     assert "drained=" in result.output
+
+
+def test_a_connection_cut_while_the_request_ends_does_not_fail_the_answer(
+    site: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutting_down = psycopg.errors.AdminShutdown("terminating connection due to administrator command")
+    cut = sa.exc.OperationalError("ROLLBACK", {}, shutting_down)
+    db.session.execute(sa.text("SELECT 1"))
+    monkeypatch.setattr(sa.orm.Session, "close", lambda self: (_ for _ in ()).throw(cut))
+    errors.remove_session(None)  # no exception: the answer goes out
+    assert not db.session.registry.has()
+
+    db.session.execute(sa.text("SELECT 1"))
+    broken = sa.exc.ProgrammingError("ROLLBACK", {}, Exception("something else"))
+    monkeypatch.setattr(sa.orm.Session, "close", lambda self: (_ for _ in ()).throw(broken))
+    with pytest.raises(sa.exc.ProgrammingError):
+        errors.remove_session(None)
+    monkeypatch.undo()
+    db.session.remove()

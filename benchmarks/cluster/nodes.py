@@ -114,6 +114,9 @@ http {{
     upstream portal {{
 {servers}
         keepalive 64;
+        # idle connections to a node are closed by nginx before gunicorn's keepalive (5 s) closes them: otherwise
+        # a request sent on a connection gunicorn is closing is reset, and a POST cannot be passed on (a 502)
+        keepalive_timeout 4s;
     }}
     server {{
         listen 127.0.0.1:{port};

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from benchmarks.cluster.load import Hit
@@ -47,3 +49,18 @@ def print_figures(total: dict[str, float], failures: dict[str, list[Hit]], figur
     for name, value in rows:
         print(f"{name:<{width}}  {value}")
     print()
+
+
+def node_errors(logs: list[Path], limit: int = 8) -> list[str]:
+    """The distinct errors the nodes logged (message and the exception's last line), to explain failures."""
+    seen: Counter[str] = Counter()
+    for path in logs:
+        for line in path.read_text(errors="replace").splitlines() if path.exists() else []:
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue
+            if entry.get("level") in ("ERROR", "CRITICAL"):
+                detail = str(entry.get("exc") or "").strip().splitlines()
+                seen[f"{path.parent.name}: {entry.get('message')} | {detail[-1] if detail else ''}"[:300]] += 1
+    return [f"{n}x {text}" for text, n in seen.most_common(limit)]
