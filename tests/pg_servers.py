@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pwd
 import shutil
 import signal
 import socket
@@ -37,8 +38,13 @@ def available() -> str | None:
     for tool in ("initdb", "pg_ctl", "pg_basebackup", "postgres"):
         if not (PG_BIN / tool).exists():
             return f"{PG_BIN / tool} is missing (Debian package postgresql-15)"
-    if os.geteuid() == 0 and shutil.which("runuser") is None:
-        return "running as root needs runuser to start PostgreSQL as the postgres user"
+    if os.geteuid() == 0:
+        if shutil.which("runuser") is None:
+            return "running as root needs runuser to start PostgreSQL as the postgres user"
+        try:
+            pwd.getpwnam("postgres")
+        except KeyError:
+            return "running as root needs a postgres user to start PostgreSQL as"
     return None
 
 
