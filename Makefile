@@ -9,7 +9,7 @@ RECORDS  ?= 20000
 SEED     ?= 2026
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint bench translations clean-instance system-packages
+.PHONY: help run test lint bench cluster-check translations clean-instance system-packages
 # Debian packages the tests and the PDF reports need: a browser for the browser tests (never a downloaded one),
 # CJK fonts to embed in PDFs (wqy-zenhei is TrueType, which reportlab can embed), pdftoppm/pdftotext to check PDFs.
 DEB_PACKAGES := chromium fonts-wqy-zenhei fonts-noto-cjk poppler-utils nginx-light
@@ -52,6 +52,9 @@ bench: $(STAMP)  ## benchmarks (import throughput, ...); figures go in the issue
 	$(BIN)/python benchmarks/import_bench.py --rows 100000
 	TEST_DATABASE_URL=$${TEST_DATABASE_URL:-$(PG_URL)} $(BIN)/python benchmarks/search_bench.py --records 30000
 	TEST_DATABASE_URL=$${TEST_DATABASE_URL:-$(PG_URL)} $(BIN)/python benchmarks/search_bench.py --records 1000000 --backends tantivy,postgres,like --like-rounds 1
+
+cluster-check: system-packages $(STAMP) translations  ## 2 app nodes + nginx + PostgreSQL primary/replica under load, nodes and database failing (~3 min; CLUSTER_ARGS="--clients 100")
+	$(BIN)/python benchmarks/cluster_check.py $(CLUSTER_ARGS)
 
 clean-instance:  ## remove the local database, index and uploads (instance/)
 	rm -rf instance

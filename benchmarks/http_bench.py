@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,12 +40,15 @@ def _flask(env: dict[str, str], *args: str) -> None:
                    stdout=subprocess.DEVNULL)  # fmt: skip
 
 
-def _queries(db: Path, rng: random.Random) -> list[str]:
-    con = sqlite3.connect(db)
+def _queries(db: Path | Any, rng: random.Random) -> list[str]:
+    """Names, name fragments, decision numbers and USCCs of the database: a SQLite file, or an open DB-API
+    connection (the cluster check's PostgreSQL), which stays open."""
+    con = sqlite3.connect(db) if isinstance(db, Path) else db
     names = [r[0] for r in con.execute("SELECT name FROM subjects WHERE kind = 'legal' ORDER BY id LIMIT 2000")]
     numbers = [r[0] for r in con.execute("SELECT decision_no FROM penalties ORDER BY id LIMIT 2000")]
     usccs = [r[0] for r in con.execute("SELECT uscc FROM subjects WHERE uscc IS NOT NULL ORDER BY id LIMIT 2000")]
-    con.close()
+    if isinstance(db, Path):
+        con.close()
     out = list(FIXED)
     out += rng.sample(names, 15) + [n[2:4] for n in rng.sample(names, 10)]
     out += rng.sample(numbers, 10) + rng.sample(usccs, 10)

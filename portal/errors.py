@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import logging
+import time
 
+import sqlalchemy as sa
 from flask import Flask, current_app, g, jsonify, make_response, render_template, request
 from flask_babel import gettext as _
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
 log = logging.getLogger(__name__)
+# A read that lost the database waits this long for it to answer again before it is run once more: a restart or a
+# promotion takes well under a second to a few seconds (docs/operations.md), a 500 page would take none.
+RECONNECT_WAIT_SECONDS = 5.0
+# PostgreSQL states of a server that is going away or not there yet: connection exceptions (08…),
+# admin_shutdown, crash_shutdown, cannot_connect_now (starting up, shutting down, in recovery).
+_GONE_STATES = ("57P01", "57P02", "57P03")
 
 
 def _is_api() -> bool:
@@ -42,19 +50,49 @@ def handle_unexpected(error: Exception):  # type: ignore[no-untyped-def]
     return render_template("errors/500.html", status=500, error=InternalServerError()), 500
 
 
-def handle_database_gone(error: DBAPIError):  # type: ignore[no-untyped-def]
-    """The database connection broke during the request (a failover, a restart; issue 21). A read (GET, HEAD) is
-    run once more on a new connection; anything else gets 503 with Retry-After, and the client may send it again
-    (submissions carry an idempotency key). Other database errors are unexpected errors."""
+def database_gone(error: DBAPIError) -> bool:
+    """The database went away: a connection broke, or no new one could be made (refused, the server shutting down
+    or starting up). Not a statement's own failure (syntax, constraint, statement timeout)."""
+    if error.connection_invalidated:
+        return True
+    if not isinstance(error, OperationalError) or not type(error.orig).__module__.startswith("psycopg"):
+        return False
+    state = getattr(error.orig, "sqlstate", None)  # None: raised by the client library, not sent by a server
+    return state is None or state.startswith("08") or state in _GONE_STATES
+
+
+def wait_for_database(seconds: float) -> bool:
+    """True as soon as the database answers a query on a new connection, False after `seconds`."""
     from portal.extensions import db
 
-    if not error.connection_invalidated:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            db.session.execute(sa.text("SELECT 1"))
+            return True
+        except DBAPIError:
+            db.session.rollback()
+            db.session.remove()
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.1)
+
+
+def handle_database_gone(error: DBAPIError):  # type: ignore[no-untyped-def]
+    """The database connection broke or could not be made (a failover, a restart; issue 21). A read (GET, HEAD)
+    waits up to RECONNECT_WAIT_SECONDS for the database and is run once more on a new connection; anything else
+    gets 503 with Retry-After, and the client may send it again (submissions carry an idempotency key). Other
+    database errors are unexpected errors."""
+    from portal.extensions import db
+
+    if not database_gone(error):
         return handle_unexpected(error)
     db.session.rollback()
     db.session.remove()  # the next query takes a new connection; the pool drops the broken ones (pre-ping)
     if request.method in ("GET", "HEAD") and not g.get("database_retried"):
         g.database_retried = True
         log.warning("database connection lost on %s: trying the read once more", request.path)
+        wait_for_database(RECONNECT_WAIT_SECONDS)
         try:
             return current_app.dispatch_request()
         except HTTPException as again:  # the view's own answer (404 ...), as on a first try
@@ -71,7 +109,23 @@ def handle_database_gone(error: DBAPIError):  # type: ignore[no-untyped-def]
     return response
 
 
+def remove_session(_error: BaseException | None) -> None:
+    """Ends the request's session. A connection the server cut meanwhile (a restart or a promotion under way)
+    makes the final rollback fail: it is dropped, rather than turning an answer that is ready into a 500
+    (Flask-SQLAlchemy's own teardown, which runs after this one, then finds nothing left to do)."""
+    from portal.extensions import db
+
+    try:
+        db.session.remove()
+    except DBAPIError as error:
+        if not database_gone(error):
+            raise
+        db.session.registry.clear()  # remove() stopped before forgetting the session; the pool dropped the link
+        log.warning("database connection lost while ending the request: dropped")
+
+
 def register(app: Flask) -> None:
+    app.teardown_appcontext(remove_session)  # registered after db.init_app, so it runs before its teardown
     app.register_error_handler(HTTPException, handle_http)
     app.register_error_handler(DBAPIError, handle_database_gone)
     app.register_error_handler(Exception, handle_unexpected)

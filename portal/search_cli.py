@@ -94,6 +94,9 @@ def _heal(backend: SearchBackend) -> bool:
 def search_worker_command(once: bool, interval: float, batch: int) -> None:
     """Apply queued index changes (the search outbox); without --once, poll forever, sweep once a day, and
     rebuild the index when it is missing or damaged."""
+    from sqlalchemy.exc import DBAPIError
+
+    from portal.errors import RECONNECT_WAIT_SECONDS, database_gone, wait_for_database
     from portal.extensions import db
     from portal.indexing import cursors
     from portal.indexing.backend import get_backend
@@ -112,30 +115,39 @@ def search_worker_command(once: bool, interval: float, batch: int) -> None:
     swept: date | None = None
     try:
         while not stopping:
-            today = clock.today()
-            if cursors.behind(db.session, cursors.node_name(backend), utcnow()):
-                # away longer than the outbox keeps rows: changes may be missing from this node's index
-                log.warning("search node %s was away too long: rebuilding its index", cursors.node_name(backend))
-                if not _heal(backend):
-                    time.sleep(REBUILD_RETRY_SECONDS)
-                continue
-            if not backend.healthy():
-                if once:
-                    click.echo("错误：search index missing; run `flask --app wsgi reindex` first", err=True)
-                    sys.exit(2)
-                if not _heal(backend):
-                    time.sleep(REBUILD_RETRY_SECONDS)
-                continue
-            if not once and swept != today:
-                result = sweep(db.session, backend, today)
-                log.info("search sweep: purged=%d refreshed=%d", result.purged, result.refreshed)
-                swept = today
-            n = drain_outbox(db.session, backend, today, limit=batch)
-            drained += n
-            if n == 0:
-                if once:
-                    break
-                time.sleep(interval)
+            try:
+                today = clock.today()
+                if cursors.behind(db.session, cursors.node_name(backend), utcnow()):
+                    # away longer than the outbox keeps rows: changes may be missing from this node's index
+                    log.warning("search node %s was away too long: rebuilding its index", cursors.node_name(backend))
+                    if not _heal(backend):
+                        time.sleep(REBUILD_RETRY_SECONDS)
+                    continue
+                if not backend.healthy():
+                    if once:
+                        click.echo("错误：search index missing; run `flask --app wsgi reindex` first", err=True)
+                        sys.exit(2)
+                    if not _heal(backend):
+                        time.sleep(REBUILD_RETRY_SECONDS)
+                    continue
+                if not once and swept != today:
+                    result = sweep(db.session, backend, today)
+                    log.info("search sweep: purged=%d refreshed=%d", result.purged, result.refreshed)
+                    swept = today
+                n = drain_outbox(db.session, backend, today, limit=batch)
+                drained += n
+                if n == 0:
+                    if once:
+                        break
+                    time.sleep(interval)
+            except DBAPIError as exc:
+                # the database restarts or fails over (issue 21): wait for it instead of ending the worker
+                if not database_gone(exc):
+                    raise
+                log.warning("search worker: database unavailable, waiting for it")
+                db.session.rollback()
+                db.session.remove()
+                wait_for_database(RECONNECT_WAIT_SECONDS)
     except KeyboardInterrupt:
         pass
     click.echo(f"drained={drained}")
