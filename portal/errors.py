@@ -6,7 +6,7 @@ import logging
 import time
 
 import sqlalchemy as sa
-from flask import Flask, current_app, g, jsonify, make_response, render_template, request
+from flask import Flask, current_app, g, jsonify, make_response, render_template, request, session
 from flask_babel import gettext as _
 from sqlalchemy.exc import DBAPIError, OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
@@ -18,6 +18,9 @@ RECONNECT_WAIT_SECONDS = 5.0
 # PostgreSQL states of a server that is going away or not there yet: connection exceptions (08…),
 # admin_shutdown, crash_shutdown, cannot_connect_now (starting up, shutting down, in recovery).
 _GONE_STATES = ("57P01", "57P02", "57P03")
+# Form posts that are run again like reads: a submission form carries a one-time form token, and a second run
+# with the same token answers the first one's receipt and stores nothing (portal/submissions/services.py).
+RETRYABLE_POSTS = frozenset({"submissions.objection", "submissions.complaint", "submissions.repair"})
 
 
 def _is_api() -> bool:
@@ -78,10 +81,23 @@ def wait_for_database(seconds: float) -> bool:
         time.sleep(0.1)
 
 
+def _rewind_request() -> None:
+    """Put the request back as it arrived for a second run: uploaded files at their start, and the session as the
+    cookie brought it (the first run used up its CAPTCHA question in the session, not in the database)."""
+    for files in request.files.listvalues():
+        for upload in files:
+            upload.stream.seek(0)
+    if request.method not in ("GET", "HEAD"):
+        as_sent = current_app.session_interface.open_session(current_app, request)  # decoded from the cookie again
+        if as_sent is not None:
+            session.clear()
+            session.update(as_sent)
+
+
 def handle_database_gone(error: DBAPIError):  # type: ignore[no-untyped-def]
     """The database connection broke or could not be made (a failover, a restart; issue 21). A read (GET, HEAD)
-    waits up to RECONNECT_WAIT_SECONDS for the database and is run once more on a new connection; anything else
-    gets 503 with Retry-After, and the client may send it again (submissions carry an idempotency key). Other
+    or a submission form (RETRYABLE_POSTS) waits up to RECONNECT_WAIT_SECONDS for the database and is run once
+    more on a new connection; any other write gets 503 with Retry-After, and the client may send it again. Other
     database errors are unexpected errors."""
     from portal.extensions import db
 
@@ -89,10 +105,12 @@ def handle_database_gone(error: DBAPIError):  # type: ignore[no-untyped-def]
         return handle_unexpected(error)
     db.session.rollback()
     db.session.remove()  # the next query takes a new connection; the pool drops the broken ones (pre-ping)
-    if request.method in ("GET", "HEAD") and not g.get("database_retried"):
+    retryable = request.method in ("GET", "HEAD") or request.endpoint in RETRYABLE_POSTS
+    if retryable and not g.get("database_retried"):
         g.database_retried = True
-        log.warning("database connection lost on %s: trying the read once more", request.path)
+        log.warning("database connection lost on %s %s: trying once more", request.method, request.path)
         wait_for_database(RECONNECT_WAIT_SECONDS)
+        _rewind_request()
         try:
             return current_app.dispatch_request()
         except HTTPException as again:  # the view's own answer (404 ...), as on a first try
