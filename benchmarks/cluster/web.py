@@ -95,12 +95,13 @@ class Browser:
                 response = self.conn.getresponse()
                 data = response.read()
                 break
-            except (OSError, http.client.HTTPException):
+            except (OSError, http.client.HTTPException) as error:
                 self.close()
+                closed = isinstance(error, (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError))
                 # a keep-alive connection the server closed meanwhile (nginx reloading, an idle time-out), before
                 # any byte of an answer: browsers send the request again on a new connection, whatever its method
                 # (nginx answers a node's failure with a 502, never by dropping the client's connection)
-                if attempt == 2 or not reused:
+                if attempt == 2 or not reused or not closed:  # never after a time-out: it may have been acted on
                     return Answer(0, b"", {}, (time.perf_counter() - started) * 1000)
                 self.resent += 1
         for value in response.headers.get_all("Set-Cookie") or []:
