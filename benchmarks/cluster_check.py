@@ -115,7 +115,8 @@ def run(args: argparse.Namespace, stack: contextlib.ExitStack) -> int:
         total = summary(list(load.hits))
         ran = time.monotonic() - start
         figures = {"load ran (s)": ran, "load generator CPU (s)": time.process_time() - cpu,
-                   "requests per second": total["requests"] / ran}  # fmt: skip
+                   "requests per second": total["requests"] / ran,
+                   "resent on a closed keep-alive connection": load.resent}  # fmt: skip
         print_figures(total, classify(list(load.hits), {}), figures, [], os.getloadavg())
         return 0 if total["failed"] == 0 else 1
     load.start()  # until the timeline is done: at least --seconds, longer when a node is slow to start
@@ -155,6 +156,7 @@ def run(args: argparse.Namespace, stack: contextlib.ExitStack) -> int:
     load.stop()
     load.join()
     figures["load ran (s)"] = time.monotonic() - start
+    figures["resent on a closed keep-alive connection"] = load.resent
     figures["load generator CPU (s)"] = time.process_time() - cpu  # of the two cores' time the nodes had
     hits: list[Hit] = list(load.hits)
     kept = replica.query("SELECT count(*) FROM submissions WHERE tracking_no = ANY(%s)", "portal", load.receipts)

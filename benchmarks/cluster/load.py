@@ -48,6 +48,7 @@ class Load:
         self.port, self.clients, self.queries, self.seed, self.think = port, clients, queries, seed, think
         self.hits: list[Hit] = []
         self.receipts: list[str] = []  # tracking numbers of the complaints the site acknowledged
+        self.resent = 0  # requests the visitors sent again on a new connection, as a browser does
         self._lock = threading.Lock()
         self._threads: list[threading.Thread] = []
         self._until = 0.0
@@ -105,6 +106,8 @@ class Load:
                                 self.receipts.append(number)
         finally:
             browser.close()
+            with self._lock:
+                self.resent += browser.resent
 
 
 def percentile(values: list[float], share: float) -> float:

@@ -68,6 +68,7 @@ class Browser:
     def __init__(self, port: int, forwarded_for: str | None = None, timeout: float = 30) -> None:
         self.port, self.forwarded_for, self.timeout = port, forwarded_for, timeout
         self.cookies: dict[str, str] = {}
+        self.resent = 0  # requests sent again on a new connection (see request)
         self.conn: http.client.HTTPConnection | None = None
 
     def close(self) -> None:
@@ -94,12 +95,15 @@ class Browser:
                 response = self.conn.getresponse()
                 data = response.read()
                 break
-            except (OSError, http.client.HTTPException):
+            except (OSError, http.client.HTTPException) as error:
                 self.close()
-                # an idle keep-alive connection the server closed meanwhile (nginx reloading): browsers send a
-                # GET again on a new connection; a POST they may not, so neither do we
-                if attempt == 2 or not reused or method != "GET":
+                closed = isinstance(error, (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError))
+                # a keep-alive connection the server closed meanwhile (nginx reloading, an idle time-out), before
+                # any byte of an answer: browsers send the request again on a new connection, whatever its method
+                # (nginx answers a node's failure with a 502, never by dropping the client's connection)
+                if attempt == 2 or not reused or not closed:  # never after a time-out: it may have been acted on
                     return Answer(0, b"", {}, (time.perf_counter() - started) * 1000)
+                self.resent += 1
         for value in response.headers.get_all("Set-Cookie") or []:
             if match := _COOKIE.match(value):
                 self.cookies[match.group(1)] = match.group(2)
