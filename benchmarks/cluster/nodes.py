@@ -118,21 +118,28 @@ http {{
         # a request sent on a connection gunicorn is closing is reset, and a POST cannot be passed on (a 502)
         keepalive_timeout 4s;
     }}
+    proxy_http_version 1.1;
+    proxy_set_header Connection "";
+    proxy_set_header Host $host;
+    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+    proxy_set_header X-Forwarded-Proto $scheme;
+    proxy_next_upstream_tries 2;
+    proxy_connect_timeout 2s;
+    proxy_read_timeout 60s;
     server {{
         listen 127.0.0.1:{port};
         location / {{
             proxy_pass http://portal;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
-            proxy_set_header Host $host;
-            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-            proxy_set_header X-Forwarded-Proto $scheme;
             # a node that refuses or drops the connection: the request goes to the other node. POSTs only when
             # they never reached the dead node (nginx does not resend a request the node may have acted on).
             proxy_next_upstream error timeout http_502;
-            proxy_next_upstream_tries 2;
-            proxy_connect_timeout 2s;
-            proxy_read_timeout 60s;
+        }}
+        # The submission forms may be sent again: a second post with the same form token answers the first
+        # one's receipt and stores nothing (portal/submissions/services.py). So a form a node was handling when
+        # it died goes to the other node too; not after a time-out, while the first node may still be at it.
+        location ~ ^/(objections|complaints|repairs)/new$ {{
+            proxy_pass http://portal;
+            proxy_next_upstream error non_idempotent;
         }}
     }}
 }}
