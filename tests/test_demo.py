@@ -12,9 +12,8 @@ import pytest
 
 from portal import demo
 from portal.demo.vocab.lists import LIST_SPECS
-from portal.domain import dates, publicity, text, uscc
+from portal.domain import dates, publicity, text
 from portal.domain.amounts import parse_amount
-from portal.domain.idnumber import id_problem, is_minor_on
 from portal.domain.kinds import PERMIT_CATEGORIES
 
 AS_OF = date(2025, 6, 30)
@@ -43,13 +42,18 @@ ORDERED = {
 EVENT_DATES = ("处罚决定日期", "许可决定日期", "有效期自", "列入日期", "移出日期")
 
 
-@pytest.fixture(scope="module")
-def samples() -> dict[str, list[dict[str, str]]]:
+def sample_rows() -> dict[str, list[dict[str, str]]]:
+    """The sample of rows these tests and test_demo_identities.py look at."""
     return {
         "penalty": list(demo.generate_rows("penalty", 2000, seed=SEED, as_of=AS_OF)),
         "permit": list(demo.generate_rows("permit", 2000, seed=SEED, as_of=AS_OF)),
         "list": list(demo.generate_rows("list", 1000, seed=SEED, as_of=AS_OF)),
     }
+
+
+@pytest.fixture(scope="module")
+def samples() -> dict[str, list[dict[str, str]]]:
+    return sample_rows()
 
 
 def all_rows(samples: dict[str, list[dict[str, str]]]) -> list[dict[str, str]]:
@@ -132,57 +136,6 @@ def test_plan_splits_the_total_into_the_three_kinds() -> None:
 def test_required_fields_are_filled(samples: dict, kind: str) -> None:
     for row in samples[kind]:
         assert all(row[column].strip() for column in REQUIRED[kind]), row
-
-
-def test_every_uscc_passes_the_gb32100_check(samples: dict) -> None:
-    codes = [row[c] for row in all_rows(samples) for c in USCC_COLUMNS if row.get(c)]
-    assert len(codes) > 10_000
-    for code in codes:
-        normalised = text.normalize_code(code)
-        assert uscc.is_well_formed(normalised), code
-        assert uscc.has_valid_check(normalised), code
-        assert uscc.is_valid_org_code(uscc.embedded_org_code(normalised)), code
-    # some files carry full-width codes; they must still be valid after NFKC (data-standard §2)
-    assert any(code != text.normalize_code(code) for code in codes)
-
-
-def test_departments_have_distinct_valid_codes() -> None:
-    codes = demo.department_usccs()
-    assert len(set(codes.values())) == len(codes) > 50
-    assert all(uscc.has_valid_check(code) and code.startswith(("11", "12", "13")) for code in codes.values())
-
-
-def test_every_resident_id_is_valid(samples: dict) -> None:
-    checked = 0
-    for row in all_rows(samples):
-        for type_column, number_column in ID_COLUMNS:
-            if row.get(number_column):
-                assert row[type_column] == "身份证"
-                assert id_problem(text.normalize_code(row[number_column]), AS_OF) is None, row[number_column]
-                checked += 1
-    assert checked > 1000
-
-
-def test_natural_persons_and_operators_can_be_identified(samples: dict) -> None:
-    for row in samples["penalty"] + samples["permit"]:
-        kind = row["行政相对人类别"]
-        if kind == "自然人":
-            assert row["证件类型"]
-            assert row["证件号码"]
-        elif kind == "个体工商户":
-            assert row["行政相对人代码_1(统一社会信用代码)"] or row["行政相对人代码_2(工商注册号)"]
-        else:
-            assert kind == "法人及非法人组织"
-            assert row["行政相对人代码_1(统一社会信用代码)"]
-
-
-def test_a_few_penalties_concern_minors(samples: dict) -> None:
-    minors = [r for r in samples["penalty"] if r["行政相对人类别"] == "自然人"
-              and is_minor_on(text.normalize_code(r["证件号码"]), dates.parse_date(r["处罚决定日期"]))]
-    assert 1 <= len(minors) <= 40  # ~0.5 %
-    listed_minors = [r for r in samples["list"] if r["主体类别"] == "自然人"
-                     and is_minor_on(text.normalize_code(r["证件号码"]), dates.parse_date(r["列入日期"]))]
-    assert listed_minors == []
 
 
 @pytest.mark.parametrize("kind", ["penalty", "permit", "list"])
