@@ -245,12 +245,12 @@ class PostgresBackend(IndexedBackend):
                                       window=self.rank_window)  # fmt: skip
         score = pq.score_sql(terms=bool(tsq), ident=use_ident, words=words, match_any=match_any)
         matches = pq.match_condition(terms=bool(tsq), ident=use_ident)
-        every = pq.match_condition(terms=bool(tsq), ident=use_ident, param="q_all")  # of any type
+        of_any_type = pq.match_condition(terms=bool(tsq), ident=use_ident, param="q_all")
         with self.engine.connect() as conn:
             _index_scans_only(conn)
             pool = list(conn.execute(sa.text(pq.pool_sql(self.table, candidates, score)), params).scalars())
             keys = pool[query.offset : query.offset + query.limit]
-            found = {k: data for k, data in conn.execute(sa.text(pq.stored_sql(self.table)), {"keys": keys})}
+            found = dict(conn.execute(sa.text(pq.stored_sql(self.table)), {"keys": keys}).all())
             stored = [json.loads(found[k]) for k in keys if k in found]
             # A full branch may have left matches out of the pool: they follow it, in key order.
             if len(keys) < query.limit and len(pool) >= self.rank_window and not match_any:
@@ -269,7 +269,7 @@ class PostgresBackend(IndexedBackend):
             if not every_type:
                 all_types = pq.common_filters(query, today, with_type=False)
                 type_rows = conn.execute(
-                    sa.text(pq.type_counts_sql(self.table, f"{every} AND {all_types.sql()}")),
+                    sa.text(pq.type_counts_sql(self.table, f"{of_any_type} AND {all_types.sql()}")),
                     {**params, **all_types.params},
                 ).all()
         total, counts = pq.read_facet_rows(facet_rows, with_type=every_type)
